@@ -1,0 +1,107 @@
+"""Per-article records.
+
+Field names and vocabularies follow ``shared/corpus/FORMAT.md`` so that gold files and
+extractor output can be compared field by field; everything FORMAT.md lacks (offsets,
+qualifiers, modifiers, ids) is added alongside, never in place of, a gold field.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+FigureKind = Literal[
+    "arrests", "money_seized", "drugs_seized", "weapons_seized", "sales", "sentence", "other"
+]
+Qualifier = Literal["more than", "at least", "about", "up to", "less than", "at most"]
+DateModifier = Literal["start", "mid", "end"]
+EntitySource = Literal["gazetteer", "pattern", "abbreviation"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Span(_Strict):
+    """A piece of evidence: ``text == article_text[start:end]`` always holds."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} before start {self.start}")
+        return self
+
+
+class Entity(_Strict):
+    """A named thing as one article refers to it: one canonical name, the forms used."""
+
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
+    source: EntitySource
+    gazetteer_id: str | None = None
+    acronym: str | None = None
+    country: str | None = None
+
+
+class Equivalent(Span):
+    """A restatement of a figure in another unit, e.g. "(approximately 317 pounds)"."""
+
+    value: float
+    unit: str
+    qualifier: Qualifier | None = None
+
+
+class Figure(Span):
+    id: str
+    kind: FigureKind
+    value: float
+    unit: str
+    substance: str | None = None
+    country: str | None = None
+    qualifier: Qualifier | None = None
+    equivalents: list[Equivalent] = Field(default_factory=list)
+
+
+class DateFact(Span):
+    id: str
+    value: str
+    modifier: DateModifier | None = None
+    relative: bool = False
+    anchor: str | None = Field(
+        default=None, description="The article date a relative expression was resolved against."
+    )
+
+
+class UnresolvedDate(Span):
+    """A relative date ("last November") that the article gives no date to resolve against."""
+
+    expression: str
+
+
+class ArticleRecord(_Strict):
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    id: str
+    article: str
+    sha256: str
+    title: str | None = None
+    title_span: Span | None = None
+    published: str | None = None
+    published_span: Span | None = None
+    operations: list[Entity] = Field(default_factory=list)
+    marketplaces: list[Entity] = Field(default_factory=list)
+    agencies: list[Entity] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    country_entities: list[Entity] = Field(default_factory=list)
+    persons: list[Entity] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    dates: list[DateFact] = Field(default_factory=list)
+    unresolved_dates: list[UnresolvedDate] = Field(default_factory=list)
