@@ -55,7 +55,7 @@ class Entity(_Strict):
 class Equivalent(Span):
     """A restatement of a figure in another unit, e.g. "(approximately 317 pounds)"."""
 
-    value: float
+    value: int | float
     unit: str
     qualifier: Qualifier | None = None
 
@@ -63,7 +63,7 @@ class Equivalent(Span):
 class Figure(Span):
     id: str
     kind: FigureKind
-    value: float
+    value: int | float
     unit: str
     substance: str | None = None
     country: str | None = None

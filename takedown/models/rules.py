@@ -67,9 +67,21 @@ class UnitRule(_Rule):
 
 
 class KindCueRule(_Rule):
-    kind: str
-    cues: list[str]
-    where: Literal["noun", "verb"] = "noun"
+    """Words around a number that tell what it counts. ``cue`` names the role the words
+    play for the figures component (a verb of seizing, a noun of people, ...)."""
+
+    cue: Literal[
+        "arrest_verb",
+        "arrest_noun",
+        "person_noun",
+        "weapon_noun",
+        "sale_noun",
+        "seize_verb",
+        "sale_verb",
+        "sentence_cue",
+        "legal_cue",
+    ]
+    cues: list[str] = Field(min_length=1)
 
 
 class BoilerplateRule(_Rule):

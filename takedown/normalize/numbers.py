@@ -1,0 +1,103 @@
+"""Numbers as news write them: "1,875", "50.8 million", "$2.4bn", "€26m", "three hundred",
+"twenty-five", "a dozen". One table of words, one function, tested entry by entry."""
+
+from __future__ import annotations
+
+import re
+
+UNITS_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALE_WORDS: dict[str, int] = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+# Abbreviated scales glued to digits ("€26m", "$2.4bn", "5k").
+SCALE_SUFFIXES: dict[str, int] = {
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
+    "bn": 1_000_000_000, "bln": 1_000_000_000, "tn": 1_000_000_000_000,
+}
+ORDINALS: dict[str, int] = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
+}
+
+_WORD_ALT = "|".join(sorted([*UNITS_WORDS, *SCALE_WORDS], key=len, reverse=True))
+# A run of number words joined by spaces, hyphens or "and": "three hundred and twenty-five".
+# Each repetition must consume a separator and a whole word, so there is no ambiguity to
+# backtrack over.
+NUMBER_WORDS_RE = re.compile(
+    rf"\b(?:a\s+dozen|(?:{_WORD_ALT})(?:(?:[ \t]+and[ \t]+|[ \t]+|-)(?:{_WORD_ALT}))*(?:[ \t]+dozen)?)\b",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"[\s-]+")
+
+
+def words_to_number(phrase: str) -> int | None:
+    """Value of a number-word phrase, or None when it is not one ("a dozen" is 12)."""
+    tokens = [t for t in _SPLIT.split(phrase.lower().strip()) if t and t != "and"]
+    if not tokens:
+        return None
+    if tokens == ["a", "dozen"]:
+        return 12
+    dozen = tokens[-1] == "dozen"
+    if dozen:
+        tokens = tokens[:-1]
+    total = 0
+    current = 0
+    seen = False
+    for tok in tokens:
+        if tok in UNITS_WORDS:
+            current += UNITS_WORDS[tok]
+            seen = True
+        elif tok == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif tok in SCALE_WORDS:
+            total += (current or 1) * SCALE_WORDS[tok]
+            current = 0
+            seen = True
+        else:
+            return None
+    if not seen:
+        return None
+    value = total + current
+    return value * 12 if dozen else value
+
+
+def parse_digits(digits: str) -> float:
+    """ "1,875" -> 1875.0, "50.8" -> 50.8. Thousands separators are commas (English news)."""
+    return float(digits.replace(",", ""))
+
+
+def scale_value(scale: str | None) -> int:
+    """Multiplier of a scale word or suffix; 1 when there is none."""
+    if not scale:
+        return 1
+    s = scale.lower().rstrip(".")
+    return SCALE_WORDS.get(s) or SCALE_SUFFIXES.get(s) or 1
+
+
+def tidy(value: float) -> int | float:
+    """Integral values as int, others rounded to 10 significant digits (no float noise)."""
+    rounded = float(f"{value:.10g}")
+    return int(rounded) if rounded.is_integer() else rounded
+
+
+def parse_number(text: str) -> int | float | None:
+    """Value of a whole number expression: digits with an optional scale, or number words."""
+    s = text.strip()
+    m = re.fullmatch(
+        r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?([a-zA-Z]+)?", s
+    )
+    if m:
+        scale = m.group(2)
+        if scale and scale_value(scale) == 1:
+            return None
+        return tidy(parse_digits(m.group(1)) * scale_value(scale))
+    words = words_to_number(s)
+    return words
