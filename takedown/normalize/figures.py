@@ -66,6 +66,10 @@ _FUNCTION_WORDS = frozenset(
     "any many much few several million billion thousand hundred".split()
 )
 _VAGUE_BEFORE = re.compile(r"(?:\b(?:of|tens|hundreds|thousands|millions|billions)\s+)$", re.I)
+_AUXILIARY = re.compile(r"[ \t]+(?:have|has|had|were|was|are|is)(?:[ \t]+been)?(?=[ \t])")
+# "six pill presses": the unit word is an adjective of another noun
+_NOT_A_UNIT_AFTER = re.compile(r"[ \t]+(?:press(?:es)?|mills?|bottles?|machines?|counters?)\b",
+                               re.IGNORECASE)
 _MASS_UNITS = frozenset({"kg", "g", "mg", "lb", "oz", "t"})
 _TIME_UNITS = frozenset({"year", "month", "week", "day"})
 _DRUG_NOUNS = (
@@ -273,7 +277,7 @@ class FigureFinder:
             if u and self.unit_by_surface[u.group("unit").lower()].dimension == "currency":
                 pos = u.end()
         else:
-            u = self.unit_re.match(text, pos)
+            u = self._unit(text, pos)
             if u:
                 rule = self.unit_by_surface[_norm_space(u.group("unit").lower())]
                 unit, dimension = rule.unit, rule.dimension
@@ -304,7 +308,7 @@ class FigureFinder:
         pos = m.end()
         unit: str | None = None
         dimension = "count"
-        u = self.unit_re.match(text, pos)
+        u = self._unit(text, pos)
         if u:
             rule = self.unit_by_surface[_norm_space(u.group("unit").lower())]
             unit, dimension = rule.unit, rule.dimension
@@ -312,6 +316,12 @@ class FigureFinder:
             if rule.ambiguous:
                 unit, dimension = self._pounds(text, pos, 1)
         return self._finish(text, layout, m.start(), m.start(), pos, value, unit, dimension)
+
+    def _unit(self, text: str, pos: int) -> re.Match[str] | None:
+        u = self.unit_re.match(text, pos)
+        if u and _NOT_A_UNIT_AFTER.match(text, u.end()):
+            return None
+        return u
 
     def _pounds(self, text: str, pos: int, mult: int) -> tuple[str, str]:
         """ "pounds" is money when it is sterling by its words, mass otherwise: deterministic."""
@@ -394,8 +404,8 @@ class FigureFinder:
         kind = self._count_kind(text, sent, num_s, end, head)
         country_m = self.in_country.match(text, end)
         if country_m is None:
-            country_m = re.compile(r"[ \t]+(?:have|has|had)?[ \t]*(?:been[ \t]+)?").match(text, end)
-            country_m = self.in_country.match(text, country_m.end()) if country_m else None
+            aux = _AUXILIARY.match(text, end)
+            country_m = self.in_country.match(text, aux.end()) if aux else None
         if country_m is not None and kind in {"arrests", "other"}:
             country = self.country_name.get(country_m.group("c").lower())
         return FigureMatch(start, end, text[start:end], kind, value, "count", None, country,
@@ -577,7 +587,12 @@ def _consolidate(figs: list[FigureMatch]) -> list[FigureMatch]:
         key = (f.kind, f.unit, f.value, f.substance, f.country)
         if key not in seen:
             seen[key] = f
-    uniq = list(seen.values())
+    # the same figure stated without and with its country or substance is one fact
+    specific = {(f.kind, f.unit, f.value) for f in seen.values() if f.country or f.substance}
+    uniq = [
+        f for f in seen.values()
+        if f.country or f.substance or (f.kind, f.unit, f.value) not in specific
+    ]
     keep: list[FigureMatch] = []
     for f in uniq:
         rounded = f.qualifier in {"more than", "at least", "about"}

@@ -1,0 +1,128 @@
+"""Acronym definitions: "Long Name (ACRONYM)", after Schwartz & Hearst (2003).
+
+Schwartz, A. S. and Hearst, M. A. "A simple algorithm for identifying abbreviation
+definitions in biomedical text." Pacific Symposium on Biocomputing 2003. The long form is
+the shortest run of words before the bracket whose characters contain the acronym's
+letters in order, the first one starting a word.
+
+Limits, stated as scispacy states its own: only the "long (SHORT)" order is read (news
+rarely write "SHORT (long)"); a translated acronym whose letters follow another language's
+word order ("Cyber Enabled Crime Team (TCEC)") is accepted by a second test: its letters
+are the initials of the long form in some order. Definitions are per article; the
+reconcile stage carries them across articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# "(ACRONYM)" possibly after a possessive: "Enforcement’s (ICE)". Acronyms are 2–10
+# characters, start with a capital, hold at least two capitals, and may contain digits,
+# hyphens, ampersands and dots ("J-CODE", "EC3", "U.S.P.I.S.").
+_DEFINITION = re.compile(
+    r"(?:['’]s)?[ \t]*\([ \t]*(?P<short>[A-Z][A-Za-z0-9&.\-]{1,9})[ \t]*\)"
+)
+_WORD = re.compile(r"[^\s()\[\]]+")
+_STOP = frozenset("of the and for in on to a an de des du la le van der den von".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    long_start: int
+    long_end: int
+    long_form: str
+    short_start: int
+    short_end: int
+    short_form: str
+
+
+def _letters(short: str) -> str:
+    return "".join(ch for ch in short.lower() if ch.isalnum())
+
+
+def _schwartz_hearst(short: str, long: str) -> int | None:
+    """Index in ``long`` where the shortest matching long form starts, or None."""
+    s = _letters(short)
+    if not s or not s[0].isalpha():
+        return None
+    s_idx = len(s) - 1
+    l_idx = len(long) - 1
+    low = long.lower()
+    while s_idx >= 0:
+        ch = s[s_idx]
+        if not ch.isalnum():
+            s_idx -= 1
+            continue
+        while l_idx >= 0 and (
+            low[l_idx] != ch or (s_idx == 0 and l_idx > 0 and low[l_idx - 1].isalnum())
+        ):
+            l_idx -= 1
+        if l_idx < 0:
+            return None
+        l_idx -= 1
+        s_idx -= 1
+    start = low.rfind(" ", 0, l_idx + 1) + 1
+    return start
+
+
+def _initials_match(short: str, words: list[str]) -> bool:
+    """Letters of the acronym are exactly the initials of the significant words, in any order."""
+    letters = Counter(ch for ch in short.lower() if ch.isalpha())
+    initials = Counter(w[0].lower() for w in words if w.lower() not in _STOP and w[0].isalpha())
+    return bool(letters) and letters == initials
+
+
+def find_definitions(text: str) -> list[Definition]:
+    """Every "Long Form (SHORT)" in ``text``, with character offsets of both parts."""
+    out: list[Definition] = []
+    for m in _DEFINITION.finditer(text):
+        short = m.group("short").rstrip(".")
+        caps = sum(1 for ch in short if ch.isupper())
+        if caps < 2 or len(short) < 2:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        window_start = line_start
+        words = list(_WORD.finditer(text, window_start, m.start()))
+        n = len(_letters(short))
+        max_words = min(n + 5, n * 2)
+        words = words[-max_words:]
+        if not words:
+            continue
+        # the long form stops at a clause boundary ("... said the agency, the Bureau (FBI)")
+        cut = 0
+        for i, w in enumerate(words):
+            if w.group(0).endswith((",", ";", ":", "“", "\"")) and i < len(words) - 1:
+                cut = i + 1
+        words = words[cut:]
+        if not words:
+            continue
+        seg_start = words[0].start()
+        segment = text[seg_start : words[-1].end()]
+        rel = _schwartz_hearst(short, segment)
+        if rel is None:
+            tokens = [w.group(0) for w in words]
+            for k in range(1, len(tokens) + 1):
+                if _initials_match(short, tokens[-k:]):
+                    rel = words[-k].start() - seg_start
+                    break
+        if rel is None:
+            continue
+        long_start = seg_start + rel
+        long_end = words[-1].end()
+        long_form = text[long_start:long_end]
+        # trim a possessive left before the bracket and a leading article
+        trimmed = re.sub(r"['’]s$", "", long_form)
+        long_end = long_start + len(trimmed)
+        lead = re.match(r"(?:the|a|an)\s+", trimmed, re.IGNORECASE)
+        if lead:
+            long_start += lead.end()
+        long_form = text[long_start:long_end]
+        if not long_form or not long_form[0].isupper():
+            continue
+        if len(long_form.split()) < 2 and len(long_form) <= len(short):
+            continue
+        s_start = m.start("short")
+        out.append(Definition(long_start, long_end, long_form, s_start, s_start + len(short), short))
+    return out
