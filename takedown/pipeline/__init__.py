@@ -1,0 +1,20 @@
+"""The takedown spaCy pipeline: a blank English tokenizer and four rule-based components."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+# importing the modules registers the factories (also exposed as spacy_factories entry points)
+from takedown.pipeline import boilerplate, dates, entities, figures  # noqa: F401
+
+COMPONENTS = ("takedown_boilerplate", "takedown_dates", "takedown_entities", "takedown_figures")
+
+
+def build_nlp() -> Language:
+    """Layout first (everything skips furniture), dates before figures (a year or a day is
+    not a count), entities before figures (a number inside a name is not a figure)."""
+    nlp = spacy.blank("en")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp

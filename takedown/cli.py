@@ -1,0 +1,215 @@
+"""The ``takedown`` command: argument parsing and rendering around the library API.
+
+Every command is a thin wrapper over a function ``import takedown`` also offers. Exit codes:
+0 all good, 1 some inputs failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from takedown.errors import InputError, TakedownError
+from takedown.extractor import Extractor
+from takedown.io import DEFAULT_MAX_BYTES, iter_inputs
+from takedown.models.records import ArticleRecord
+from takedown.output import atomic_writer, dumps, write_json
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Extract operations, agencies, markets, figures and dates from darknet-enforcement news.",
+)
+err = Console(stderr=True)
+out = Console()
+
+FACT_FIELDS = ("operations", "marketplaces", "agencies", "countries", "persons", "figures", "dates")
+
+
+def _iso(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+@app.command("extract")
+def extract_cmd(
+    inputs: Annotated[list[str], typer.Argument(help="Folders, files, or - for stdin.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")] = Path("out"),
+    published: Annotated[
+        Optional[str], typer.Option(help="Article date (YYYY-MM-DD) when the text has none.")
+    ] = None,
+    max_bytes: Annotated[int, typer.Option(help="Size limit per article file.")] = DEFAULT_MAX_BYTES,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Extract every article into OUTPUT/articles.jsonl (errors in OUTPUT/errors.jsonl)."""
+    pub = _iso(published)
+    extractor = Extractor()
+    items = list(iter_inputs(inputs, max_bytes=max_bytes, published=pub))
+    articles = [i for i in items if not isinstance(i, InputError)]
+    errors: list[dict[str, str]] = [
+        {"file": i.path, "reason": i.reason} for i in items if isinstance(i, InputError)
+    ]
+    for e in errors:
+        err.print(f"[red]error[/red] {e['file']}: {e['reason']}")
+    counts: Counter[str] = Counter()
+    words = 0
+    started = time.perf_counter()
+    with atomic_writer(output / "articles.jsonl") as fh, Progress(
+        TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, disable=quiet or not err.is_terminal, transient=True,
+    ) as progress:
+        task = progress.add_task("extract", total=len(articles))
+        for record in _safe_stream(extractor, articles, errors):
+            fh.write(dumps(record) + "\n")
+            for f in FACT_FIELDS:
+                counts[f] += len(getattr(record, f))
+            progress.advance(task)
+        for art in articles:
+            words += len(art.text.split())
+    elapsed = max(time.perf_counter() - started, 1e-9)
+    with atomic_writer(output / "errors.jsonl") as fh:
+        for e in sorted(errors, key=lambda x: x["file"]):
+            fh.write(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n")
+    if not quiet:
+        table = Table(title=f"takedown extract -> {output}")
+        table.add_column("measure")
+        table.add_column("value", justify="right")
+        table.add_row("articles", str(len(articles) - sum(1 for e in errors if "article" in e)))
+        for f in FACT_FIELDS:
+            table.add_row(f, str(counts[f]))
+        table.add_row("files failed", str(len(errors)))
+        table.add_row("words per second", f"{words / elapsed:,.0f}")
+        err.print(table)
+    if errors:
+        raise typer.Exit(1)
+
+
+def _safe_stream(extractor: Extractor, articles: list, errors: list[dict[str, str]]):  # type: ignore[type-arg]
+    """Batch through the pipeline; when a batch fails, redo it one by one to name the file."""
+    batch_size = extractor.batch_size
+    for i in range(0, len(articles), batch_size):
+        batch = articles[i : i + batch_size]
+        try:
+            yield from list(extractor.extract_many(batch))
+        except Exception:  # noqa: BLE001 - one bad article must not stop the run
+            for art in batch:
+                try:
+                    yield from list(extractor.extract_many([art]))
+                except Exception as exc:  # noqa: BLE001
+                    errors.append({"file": art.path or art.article, "article": art.article,
+                                   "reason": f"extraction failed: {type(exc).__name__}: {exc}"})
+                    err.print(f"[red]error[/red] {art.path or art.article}: extraction failed: {exc}")
+
+
+@app.command("show")
+def show_cmd(
+    article: Annotated[Path, typer.Argument(help="One article file.")],
+    published: Annotated[Optional[str], typer.Option(help="Article date (YYYY-MM-DD).")] = None,
+) -> None:
+    """Print one article's facts, each with its evidence highlighted in its sentence."""
+    items = list(iter_inputs([str(article)], published=_iso(published)))
+    item = items[0]
+    if isinstance(item, InputError):
+        err.print(f"[red]error[/red] {item.path}: {item.reason}")
+        raise typer.Exit(1)
+    record = Extractor().extract_many([item]).__next__()
+    render_record(record, item.text)
+
+
+def _context(text: str, start: int, end: int) -> Text:
+    ls = max(text.rfind("\n", 0, start) + 1, start - 120)
+    le = text.find("\n", end)
+    le = min(le if le >= 0 else len(text), end + 120)
+    t = Text(text[ls:start])
+    t.append(text[start:end], style="bold black on yellow")
+    t.append(text[end:le])
+    return t
+
+
+def render_record(record: ArticleRecord, text: str) -> None:
+    out.rule(f"[bold]{record.article}[/bold]")
+    out.print(f"title: {record.title!r}   published: {record.published}")
+    for field in ("operations", "marketplaces", "agencies", "persons", "country_entities"):
+        for ent in getattr(record, field):
+            m = ent.mentions[0]
+            out.print(f"[cyan]{field[:-1] if field != 'country_entities' else 'country'}[/cyan] "
+                      f"[bold]{ent.name}[/bold] aliases={ent.aliases} ({len(ent.mentions)} mentions)")
+            out.print(_context(text, m.start, m.end))
+    for fig in record.figures:
+        extra = ", ".join(x for x in (fig.qualifier, fig.substance, fig.country) if x)
+        out.print(f"[green]figure[/green] {fig.kind} = [bold]{fig.value} {fig.unit}[/bold]"
+                  f"{' (' + extra + ')' if extra else ''}")
+        out.print(_context(text, fig.start, fig.end))
+    for d in record.dates:
+        out.print(f"[magenta]date[/magenta] [bold]{d.value}[/bold]"
+                  f"{' (' + d.modifier + ')' if d.modifier else ''}")
+        out.print(_context(text, d.start, d.end))
+
+
+@app.command("schema")
+def schema_cmd(
+    output: Annotated[
+        Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")
+    ] = None,
+) -> None:
+    """Write the JSON Schema of the per-article records."""
+    from takedown.models.schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        with atomic_writer(output) as fh:
+            fh.write(text)
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of *.gold.json files.")],
+    articles: Annotated[
+        Optional[Path], typer.Option(help="Folder of the articles, if not beside the gold files.")
+    ] = None,
+    json_out: Annotated[
+        Optional[Path], typer.Option("--json", help="Write the numbers as JSON to this file.")
+    ] = None,
+) -> None:
+    """Extract every article with a gold file and print precision, recall and F1 per field."""
+    from takedown.review.evaluate import evaluate
+    from takedown.review.render import render_table
+
+    try:
+        report = evaluate(gold_dir, articles)
+    except (TakedownError, OSError) as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    out.print(render_table(report))
+    if json_out is not None:
+        write_json(json_out, report.to_dict())
+
+
+def main() -> None:
+    try:
+        app()
+    except TakedownError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,256 @@
+"""General name patterns for what no gazetteer lists.
+
+Each finder reads the shape of how news name things: "Operation X", camel-case "-Tor"
+operation names, agency head nouns ("... Unit", "Bureau of ..."), "X Market" in darknet
+context, and people introduced by a title, a speech verb or an appositive. They return
+plain candidates with offsets; the entities component decides overlaps and links forms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from takedown.normalize.layout import Layout
+
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĘĚĞŁŃŇŐŘŚŠŞŢŤŰŹŻŽ"
+_LO = "a-zß-öø-ÿāăąćčďđęěğłńňőřśšşţťűźżž"
+_CAP_WORD = rf"[{_UP}][{_LO}]+(?:[-'’][{_UP}][{_LO}]+)?"
+_PARTICLES = r"(?:van|de|der|den|von|da|di|del|du|la|le|dos|das|ter|ten|bin|al|el)"
+_NAME = (
+    rf"(?P<name>{_CAP_WORD}(?:[ \t]+(?:[{_UP}]\.|{_CAP_WORD}|{_PARTICLES}(?=[ \t]+[{_UP}{_LO}]))){{1,3}}"
+    r"(?:,?[ \t]+(?:Jr\.|Sr\.|III|II|IV))?)"
+)
+_TITLES = (
+    r"(?:(?:Acting|Deputy|Assistant|Associate|Executive|Special|Senior|Chief|Principal|Former|"
+    r"Interim|U\.S\.|United[ \t]+States|District|Federal|Magistrate|Circuit|Public|Lead|"
+    r"Supervisory|Detective|Police|Regional|National|Attorney)[ \t]+){0,3}"
+    r"(?:Director|Attorney[ \t]+General|Attorney|Administrator|Commissioner|Superintendent|"
+    r"Inspector|Detective|Sheriff|Judge|Justice|Minister|Secretary|Prosecutor|Spokesperson|"
+    r"Spokesman|Spokeswoman|President|Senator|Governor|Mayor|Commander|Agent|Officer|Sergeant|"
+    r"Lieutenant|Captain|Constable|Chief|Head|Leader|Commissar|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.|"
+    r"Agent[ \t]+in[ \t]+Charge|Special[ \t]+Agent[ \t]+in[ \t]+Charge)"
+)
+_TITLE_NAME = re.compile(rf"\b{_TITLES}[ \t]+{_NAME}")
+_SAID_NAME = re.compile(
+    rf"\b(?:[Ss]aid|[Ss]ays|[Aa]ccording[ \t]+to|told|added|explained)[ \t]+{_NAME}"
+)
+_NAME_SAID = re.compile(rf"{_NAME}[ \t]+(?:said|says|told|added|explained|noted|stated)\b")
+_ROLE_WORDS = (
+    r"citizen|national|resident|man|woman|former|supervisory|special|agent|spokesperson|"
+    r"spokesman|spokeswoman|director|leader|founder|administrator|operator|vendor|member|"
+    r"detective|prosecutor|officer|judge|chief|head|deputy|senior|attorney|lawyer|defendant|"
+    r"suspect|programmer|developer|team|co-founder|moderator|partner|professor|researcher|"
+    r"analyst|expert|assistant|executive|commander|inspector|superintendent"
+)
+_APPOSITIVE = re.compile(
+    rf"{_NAME},[ \t]+(?:(?:(?:a|an|the|who|whose)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?(?:{_ROLE_WORDS})\b"
+    rf"|\d{{2}},|[{_UP}][{_LO}]+(?:n|an|ian|ese|ish|i)[ \t]+(?:{_ROLE_WORDS})\b)"
+)
+_ROLE_BEFORE = re.compile(
+    rf"\b(?:citizen|national|resident|defendant|suspect|administrator|operator|founder|vendor|"
+    rf"leader|man|woman|kingpin|mastermind),?[ \t]+{_NAME}"
+)
+_NAME_EVENT = re.compile(
+    rf"{_NAME}[ \t]+(?:(?:was|has[ \t]+been|had[ \t]+been|is|were)[ \t]+(?:also[ \t]+)?"
+    r"(?:sentenced|arrested|charged|convicted|extradited|indicted|detained|found[ \t]+guilty|"
+    r"jailed|accused)|pleaded|pled|admitted)\b"
+)
+PERSON_PATTERNS: tuple[re.Pattern[str], ...] = (
+    _TITLE_NAME, _SAID_NAME, _NAME_SAID, _APPOSITIVE, _ROLE_BEFORE, _NAME_EVENT,
+)
+
+_OPERATION = re.compile(
+    rf"\b[Oo]peration[ \t]+[\"“‘']?(?P<name>[{_UP}0-9][\w’'-]*(?:[ \t]+(?:[{_UP}][\w’'-]*|[IVX]+\b|\d+\b)){{0,2}})"
+)
+_CALLED = re.compile(
+    rf"\b(?:called|dubbed|named|code-?named|codenamed|known[ \t]+as)[ \t]+[\"“‘']?"
+    rf"(?P<name>[{_UP}][\w’'-]+)"
+)
+# JCODE's naming habit: a camel-case word ending in a capital "Tor" (SpecTor, DarkHunTor).
+_TOR_NAME = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)*[a-z]Tor)\b")
+
+_AGENCY_HEADS = (
+    r"Department|Dept\.|Bureau|Agency|Police|Service|Services|Unit|Task[ \t]+Force|Taskforce|"
+    r"Office|Administration|Team|Division|Directorate|Command|Squad|Section|Center|Centre|"
+    r"Court|Commission|Ministry|Authority|Gendarmerie|Constabulary|Inspectorate|Guard|"
+    r"Prosecution|Prosecutor['’]s[ \t]+Office|Customs|Force|Marshals|Coast[ \t]+Guard"
+)
+_HEAD = re.compile(rf"\b(?P<head>{_AGENCY_HEADS})\b")
+# Heads that take an "of/for ..." complement as part of the name ("Bureau of Investigation",
+# "Attorney's Office for the Central District of California", "Court for the ...").
+_HEAD_FIRST = re.compile(
+    r"(?:Department|Dept\.|Bureau|Office|Ministry|Directorate|Division|Court|Commission|Agency)$"
+)
+_TAIL = re.compile(
+    rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:(?:{_CAP_WORD}|[A-Z]{{2,}}|U\.S\.)"
+    rf"(?:[ \t]*,?[ \t]+(?:and|of|&)[ \t]+|[ \t]+(?=[{_UP}]))?){{1,6}}"
+)
+_CONNECTORS = frozenset({"of", "and", "for", "&", "the", "de"})
+_KEEP_POSSESSIVE = frozenset({"attorney", "prosecutor", "sheriff", "marshal", "people", "children"})
+_NOT_NAME_START = frozenset(
+    "The A An This That These Those Its Their His Her Our In On At For From By With During After "
+    "Before When While As And But Or If Both Each Every Other Several Many Some Such New Today "
+    "Yesterday Overseas Meanwhile However Also Although Because Since Under Over Through".split()
+)
+_MARKET = re.compile(
+    rf"(?P<name>(?:[{_UP}0-9][\w’'.!-]*[ \t]+){{1,3}})(?P<head>Market(?:place)?|Marketplace)\b"
+)
+_GENERIC_MARKET_WORDS = frozenset(
+    "the a an this that its their dark darknet darkweb web online illegal illicit underground "
+    "drug drugs stock single common digital free global european russian largest biggest black "
+    "crypto internet hidden criminal anonymous major new old former another popular leading "
+    "second third first top vendor tor onion".split()
+)
+_DARK_CONTEXT = re.compile(r"dark[ \t-]?(?:net|web)|\bTor\b|onion|hidden service", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class NameCandidate:
+    label: str  # operation, marketplace, agency, person
+    start: int
+    end: int
+    text: str
+    rule: str
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Headlines in Title Case make every phrase look like a name: patterns stay out."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    line = text[ls : le if le >= 0 else len(text)]
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    if len(words) < 5:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) > 0.7
+
+
+def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
+    out: list[NameCandidate] = []
+    for m in _OPERATION.finditer(text):
+        s, e = m.span("name")
+        name = m.group("name")
+        camel = bool(re.search(r"[a-z][A-Z]", name))
+        if layout.in_zone(s, e) or (_title_case_line(text, s) and not camel):
+            continue
+        # a capitalised word before "Operation" makes it part of a longer title
+        before = text[max(0, m.start() - 30) : m.start()].rstrip()
+        prev = re.search(r"([A-Za-z]+)$", before)
+        if prev and prev.group(1)[0].isupper() and not before.endswith((".", ":", "\n")) and \
+                prev.group(1) not in _NOT_NAME_START and not camel:
+            continue
+        # drop trailing words that start the next clause ("Operation SpecTor The ...")
+        words = name.split()
+        while len(words) > 1 and words[-1] in _NOT_NAME_START:
+            words.pop()
+        name = " ".join(words)
+        out.append(NameCandidate("operation", s, s + len(name), name, "operation-keyword"))
+    for m in _TOR_NAME.finditer(text):
+        s, e = m.span("name")
+        if not layout.in_zone(s, e):
+            out.append(NameCandidate("operation", s, e, m.group("name"), "camel-tor"))
+    for m in _CALLED.finditer(text):
+        s, e = m.span("name")
+        sent = layout.sentence_of(s)
+        context = text[sent[0] : sent[1]].lower()
+        name = m.group("name")
+        if "operation" in context and re.search(r"[a-z][A-Z]|^[A-Z]{2,}$", name):
+            if not layout.in_zone(s, e):
+                out.append(NameCandidate("operation", s, e, name, "operation-called"))
+    return out
+
+
+def _expand_left(text: str, head_start: int, line_start: int) -> int:
+    """Walk back over capitalised words and connectors to the start of the name."""
+    pos = head_start
+    start = head_start
+    while pos > line_start:
+        m = re.search(r"([^\s]+)[ \t]+$", text[max(line_start, pos - 40) : pos])
+        if not m:
+            break
+        word = m.group(1)
+        wstart = pos - len(m.group(0))
+        if word.endswith(("’s", "'s")):
+            if word[:-2].lower() in _KEEP_POSSESSIVE:
+                start = wstart
+                pos = wstart
+                continue
+            break
+        bare = word.rstrip(",;:")
+        if bare != word:
+            break
+        if bare in _CONNECTORS and start != head_start:
+            before = re.search(r"([^\s]+)[ \t]+$", text[max(line_start, wstart - 40) : wstart])
+            if bare in {"and", "&", "the"} or (before and _HEAD.fullmatch(before.group(1))):
+                break
+            pos = wstart
+            continue
+        if bare[:1].isupper() and not bare.isupper() or re.fullmatch(r"[A-Z]{2,}|U\.S\.|U\.K\.", bare):
+            if bare in _NOT_NAME_START:
+                break
+            start = wstart
+            pos = wstart
+            continue
+        if re.fullmatch(r"[A-Z][a-z]+-[A-Z][\w-]+", bare):
+            start = wstart
+            pos = wstart
+            continue
+        break
+    return start
+
+
+def find_agencies(text: str, layout: Layout) -> list[NameCandidate]:
+    out: list[NameCandidate] = []
+    for m in _HEAD.finditer(text):
+        hs, he = m.span("head")
+        if layout.in_zone(hs, he) or _title_case_line(text, hs):
+            continue
+        line_start = text.rfind("\n", 0, hs) + 1
+        start = _expand_left(text, hs, line_start)
+        end = he
+        tail = _TAIL.match(text, he)
+        if tail and _HEAD_FIRST.search(m.group("head")):
+            end = tail.end()
+            while text[end - 1] in " \t,":
+                end -= 1
+        name = text[start:end]
+        # strip dangling connectors ("... Office for the")
+        name = re.sub(r"(?:[ \t]+(?:of|and|for|the|&))+$", "", name)
+        end = start + len(name)
+        if start == hs and end == he:
+            continue  # a bare head noun ("the Agency") is not a name
+        words = name.split()
+        if len(words) < 2 or words[0].lower() in _CONNECTORS:
+            continue
+        out.append(NameCandidate("agency", start, end, name, "head-noun"))
+    return out
+
+
+def find_markets(text: str, layout: Layout) -> list[NameCandidate]:
+    if not _DARK_CONTEXT.search(text):
+        return []
+    out: list[NameCandidate] = []
+    for m in _MARKET.finditer(text):
+        s = m.start("name")
+        words = m.group("name").split()
+        while words and words[0].lower().strip("“\"'") in _GENERIC_MARKET_WORDS:
+            s = text.index(words[1], s) if len(words) > 1 else m.start("head")
+            words = words[1:]
+        if not words or layout.in_zone(s, m.end()) or _title_case_line(text, s):
+            continue
+        if words[0] in _NOT_NAME_START:
+            continue
+        out.append(NameCandidate("marketplace", s, m.end(), text[s : m.end()], "market-head"))
+    return out
+
+
+def find_persons(text: str, layout: Layout) -> list[NameCandidate]:
+    out: list[NameCandidate] = []
+    for pat in PERSON_PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span("name")
+            if layout.in_zone(s, e):
+                continue
+            out.append(NameCandidate("person", s, e, m.group("name"), "person-context"))
+    return out

@@ -1,0 +1,60 @@
+"""What the takedown components share on a Doc: extensions and the layout they all read.
+
+Every component also works alone in someone else's pipeline (``nlp.add_pipe
+("takedown_figures")``): whatever an earlier takedown component would have left on the
+Doc is computed on demand here, once, and cached on the Doc.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from takedown.normalize.layout import Layout, analyze_layout, compile_furniture
+from takedown.resources import default_rules
+
+LAYOUT_GROUP = "takedown_boilerplate"
+ENTITY_GROUP = "takedown_entities"
+FIGURE_GROUP = "takedown_figures"
+DATE_GROUP = "takedown_dates"
+
+_DOC_EXT = ("takedown_layout", "takedown_published", "takedown_anchor", "takedown_unresolved")
+_SPAN_EXT = (
+    "value", "unit", "kind", "qualifier", "substance", "country", "equivalents", "modifier",
+    "relative", "expression", "canonical", "entity_key", "source", "gazetteer_id", "acronym",
+    "rule",
+)
+
+
+def register_extensions() -> None:
+    """Idempotent: components call it on construction."""
+    for name in _DOC_EXT:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    for name in _SPAN_EXT:
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+@lru_cache(maxsize=1)
+def default_furniture() -> re.Pattern[str]:
+    return compile_furniture(r.pattern for r in default_rules("boilerplate"))  # type: ignore[attr-defined]
+
+
+def ensure_layout(doc: Doc, furniture: re.Pattern[str] | None = None) -> Layout:
+    """The Doc's layout, computed now if no layout component ran before."""
+    register_extensions()
+    layout = doc._.takedown_layout
+    if layout is None:
+        layout = analyze_layout(doc.text, furniture or default_furniture())
+        doc._.takedown_layout = layout
+    return layout
+
+
+def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    """A token-aligned span covering [start, end); None for an empty range."""
+    if end <= start:
+        return None
+    return doc.char_span(start, end, label=label, alignment_mode="expand")

@@ -1,0 +1,403 @@
+"""spaCy component ``takedown_entities``: operations, marketplaces, agencies, countries, people.
+
+Three sources, strongest first: the curated gazetteers (PhraseMatcher, case-sensitive for
+one-word forms and acronyms, case-insensitive for longer names), acronym definitions in
+the article (Schwartz–Hearst), and general name patterns. Overlaps are settled longest
+first; then forms are linked inside the article (a defined acronym, "the Bureau" after
+the FBI, a surname after the full name) so each mention carries its entity's key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from takedown.models.rules import AgencyRule, CountryRule, MarketRule, OperationRule
+from takedown.normalize.abbreviations import find_definitions
+from takedown.normalize.layout import Layout
+from takedown.normalize.names import (
+    NameCandidate,
+    find_agencies,
+    find_markets,
+    find_operations,
+    find_persons,
+)
+from takedown.pipeline.common import ENTITY_GROUP, char_span, ensure_layout, register_extensions
+from takedown.pipeline.rulesio import RulesComponent
+
+LABELS = ("operation", "marketplace", "agency", "country", "person")
+_PRIORITY = {"gazetteer": 3, "abbreviation": 2, "pattern": 1}
+_MARKET_CONTEXT = re.compile(
+    r"market|marketplace|darknet|dark web|site|platform|forum|shop|vendor", re.IGNORECASE
+)
+# Country names that are also common first names or US states: only after a preposition.
+_AMBIGUOUS_COUNTRY_FORMS = frozenset({"Georgia", "Jordan", "Chad", "Niger", "Mali", "Guinea"})
+_DEMONYM_VETO_BEFORE = re.compile(r"(?:Latin|South|North|Central|Native|African)[ \t]+$")
+_ORG_WORDS = re.compile(
+    r"\b(?:Market|Marketplace|Department|Police|Agency|Bureau|Service|Unit|Office|Court|"
+    r"Operation|Team|Task|Force|Administration|Division|Justice|Europol|Darknet|Dark|Web|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|June|July|August|September|October|November|December|Street|Road|County|"
+    r"University|Image|Photo|Attorney|General|Director|Prison|Federal|National|District|"
+    r"Enforcement|Agent|Special|Deputy|Chief|Acting)\b"
+)
+_AGENCY_LIKE = re.compile(
+    r"\b(?:Department|Bureau|Agency|Police|Service|Unit|Task|Force|Taskforce|Office|"
+    r"Administration|Team|Division|Directorate|Command|Squad|Section|Center|Centre|Court|"
+    r"Commission|Ministry|Authority|Group|Enforcement|Investigations?|Justice|Security|"
+    r"Customs|Intelligence|Crime|Drug|Narcotics|Prosecution|Prosecutor|Council|Coordination|"
+    r"Cooperation|Inspection)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    label: str
+    gid: str
+    name: str
+    acronym: str | None = None
+    country: str | None = None
+
+
+@dataclass(slots=True)
+class _Cand:
+    label: str
+    start: int
+    end: int
+    source: str
+    key: str
+    name: str
+    gid: str | None = None
+    acronym: str | None = None
+    country: str | None = None
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class _Group:
+    label: str
+    key: str
+    name: str
+    source: str
+    gid: str | None = None
+    acronym: str | None = None
+    country: str | None = None
+    cands: list[_Cand] = field(default_factory=list)
+
+
+def norm_key(text: str) -> str:
+    """Comparison key of a name: case, spacing, hyphens, dots and possessives ignored."""
+    t = text.replace("’", "'").lower()
+    t = re.sub(r"^(?:the|operation)\s+", "", t)
+    t = re.sub(r"'s$", "", t)
+    t = t.replace("centre", "center").replace("organised", "organized")
+    return re.sub(r"[\s.\-'’]+", "", t)
+
+
+def stable_id(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def spelling_variants(name: str) -> set[str]:
+    """Spellings news use for the same name: US/U.S./United States, Centre/Center, Dept."""
+    out = {name}
+    swaps = (
+        (r"\bUnited States\b", "U.S."), (r"\bUnited States\b", "US"), (r"\bU\.S\.", "US"),
+        (r"\bU\.S\.", "United States"), (r"\bCentre\b", "Center"), (r"\bCenter\b", "Centre"),
+        (r"\bOrganised\b", "Organized"), (r"\bOrganized\b", "Organised"),
+        (r"\bDefence\b", "Defense"), (r"\bDefense\b", "Defence"), (r"\bDepartment\b", "Dept."),
+        (r"\bProgramme\b", "Program"), (r"\bTaskforce\b", "Task Force"),
+        (r"\bTask Force\b", "Taskforce"), (r" and ", " & "),
+    )
+    for _ in range(2):
+        for v in list(out):
+            for pat, rep in swaps:
+                out.add(re.sub(pat, rep, v))
+    return {v for v in out if v.strip()}
+
+
+class EntityRecognizer(RulesComponent):
+    rule_files = ("agencies", "markets", "countries", "operations")
+
+    def _compile(self) -> None:
+        self.entries: list[GazetteerEntry] = []
+        surfaces: dict[str, list[tuple[str, int]]] = {"orth": [], "lower": [], "anaphor": []}
+        self.surface_index: dict[str, int] = {}
+        self.demonym_forms: set[str] = set()
+
+        def add(entry: GazetteerEntry, forms: Iterable[str], anaphors: Iterable[str] = ()) -> None:
+            idx = len(self.entries)
+            self.entries.append(entry)
+            for form in forms:
+                for v in spelling_variants(form):
+                    kind = "orth" if (" " not in v.strip() and "-" not in v) or v.isupper() else "lower"
+                    surfaces[kind].append((v, idx))
+                    self.surface_index.setdefault(norm_key(v), idx)
+            for a in anaphors:
+                surfaces["anaphor"].append((a, idx))
+
+        for r in self.rules_of("agencies", AgencyRule):
+            acronym = r.acronyms[0] if r.acronyms else None
+            add(GazetteerEntry("agency", r.id, r.name, acronym, r.country),
+                [r.name, *r.acronyms, *r.aliases], r.anaphors)
+        for r in self.rules_of("markets", MarketRule):
+            add(GazetteerEntry("marketplace", r.id, r.name), [r.name, *r.aliases])
+        for r in self.rules_of("operations", OperationRule):
+            add(GazetteerEntry("operation", r.id, r.name), [r.name, *r.aliases])
+        for r in self.rules_of("countries", CountryRule):
+            add(GazetteerEntry("country", r.id, r.name), [r.name, *r.aliases, *r.demonyms])
+            self.demonym_forms.update(r.demonyms)
+        self.orth = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.anaphor = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for kind, matcher in (("orth", self.orth), ("lower", self.lower), ("anaphor", self.anaphor)):
+            by_idx: dict[int, list[str]] = {}
+            for form, idx in surfaces[kind]:
+                by_idx.setdefault(idx, []).append(form)
+            for idx, forms in by_idx.items():
+                uniq = sorted(set(forms))
+                matcher.add(str(idx), list(self.nlp.tokenizer.pipe(uniq)))
+
+    # -- candidates -------------------------------------------------------------------------
+
+    def _gazetteer(self, doc: Doc, layout: Layout) -> tuple[list[_Cand], list[tuple[int, int, int]]]:
+        text = doc.text
+        out: list[_Cand] = []
+        strings = self.nlp.vocab.strings
+        for matcher in (self.orth, self.lower):
+            for match_id, s, e in matcher(doc):
+                idx = int(strings[match_id])
+                entry = self.entries[idx]
+                span = doc[s:e]
+                cs, ce = span.start_char, span.end_char
+                if layout.in_zone(cs, ce):
+                    continue
+                surface = span.text
+                if entry.label == "operation" and not surface[:1].isupper():
+                    continue
+                if entry.label == "marketplace" and len(span) == 1 and not re.search(
+                    r"[a-z][A-Z]|\d", surface
+                ):
+                    sent = layout.sentence_of(cs)
+                    if not _MARKET_CONTEXT.search(text, sent[0], max(sent[1], ce)):
+                        continue
+                if entry.label == "country":
+                    if surface in _AMBIGUOUS_COUNTRY_FORMS and not re.search(
+                        r"(?:\bin|\bfrom|\bof|\bto|,)[ \t]+(?:the[ \t]+)?$", text[max(0, cs - 12) : cs]
+                    ):
+                        continue
+                    if surface in self.demonym_forms and _DEMONYM_VETO_BEFORE.search(
+                        text[max(0, cs - 12) : cs]
+                    ):
+                        continue
+                out.append(_Cand(entry.label, cs, ce, "gazetteer", f"g:{entry.gid}", entry.name,
+                                 entry.gid, entry.acronym, entry.country, "gazetteer"))
+        anaphors = [
+            (doc[s:e].start_char, doc[s:e].end_char, int(strings[mid]))
+            for mid, s, e in self.anaphor(doc)
+        ]
+        return out, anaphors
+
+    def _patterns(self, text: str, layout: Layout) -> list[_Cand]:
+        out: list[_Cand] = []
+        found: list[NameCandidate] = [
+            *find_operations(text, layout),
+            *find_markets(text, layout),
+            *find_agencies(text, layout),
+        ]
+        for c in found:
+            name = c.text
+            start = c.start
+            if c.label == "operation":
+                op = re.search(r"[Oo]peration[ \t]+[\"“‘']?$", text[max(0, c.start - 14) : c.start])
+                if op:
+                    start = c.start - len(op.group(0))
+            idx = self.surface_index.get(norm_key(name))
+            if idx is not None and self.entries[idx].label == c.label:
+                e = self.entries[idx]
+                out.append(_Cand(c.label, start, c.end, "gazetteer", f"g:{e.gid}", e.name, e.gid,
+                                 e.acronym, e.country, c.rule))
+            else:
+                out.append(_Cand(c.label, start, c.end, "pattern", f"p:{c.label}:{norm_key(name)}",
+                                 name, rule=c.rule))
+        return out
+
+    def _persons(self, text: str, layout: Layout, taken: list[_Cand]) -> list[_Cand]:
+        out: list[_Cand] = []
+        for c in find_persons(text, layout):
+            name = c.text
+            if _ORG_WORDS.search(name) or norm_key(name) in self.surface_index:
+                continue
+            if any(t.start < c.end and c.start < t.end for t in taken):
+                continue
+            out.append(_Cand("person", c.start, c.end, "pattern", f"p:person:{norm_key(name)}",
+                             name, rule=c.rule))
+        return out
+
+    def _abbreviations(self, text: str, layout: Layout) -> list[tuple[_Cand, _Cand]]:
+        pairs: list[tuple[_Cand, _Cand]] = []
+        for d in find_definitions(text):
+            if layout.in_zone(d.long_start, d.short_end):
+                continue
+            idx = self.surface_index.get(norm_key(d.long_form))
+            if idx is None:
+                idx = self.surface_index.get(norm_key(d.short_form))
+            if idx is not None:
+                e = self.entries[idx]
+                if e.label == "country":
+                    continue
+                mk = lambda s, t, e=e: _Cand(e.label, s, t, "gazetteer", f"g:{e.gid}", e.name,  # noqa: E731
+                                             e.gid, e.acronym or d.short_form, e.country,
+                                             "acronym-definition")
+            else:
+                if not _AGENCY_LIKE.search(d.long_form):
+                    continue
+                label = "marketplace" if re.search(r"Market", d.long_form) else "agency"
+                key = f"p:{label}:{norm_key(d.long_form)}"
+                mk = lambda s, t, label=label, key=key, d=d: _Cand(  # noqa: E731
+                    label, s, t, "abbreviation", key, d.long_form, None, d.short_form, None,
+                    "acronym-definition")
+            pairs.append((mk(d.long_start, d.long_end), mk(d.short_start, d.short_end)))
+        return pairs
+
+    # -- resolution -------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        layout = ensure_layout(doc)
+        gaz, anaphors = self._gazetteer(doc, layout)
+        cands = gaz + self._patterns(text, layout)
+        pairs = self._abbreviations(text, layout)
+        for long_c, short_c in pairs:
+            cands.extend((long_c, short_c))
+        orgs = _select([c for c in cands if c.label != "country"])
+        countries = _select([c for c in cands if c.label == "country"])
+        # acronyms defined here: later bare uses are mentions of the same entity
+        for long_c, short_c in pairs:
+            chosen = next((c for c in orgs if c.start == short_c.start and c.end == short_c.end), None)
+            if chosen is None:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(text[short_c.start:short_c.end])}(?![\w-])",
+                                 text):
+                if layout.in_zone(m.start(), m.end()):
+                    continue
+                if any(o.start < m.end() and m.start() < o.end for o in orgs):
+                    continue
+                orgs.append(_Cand(chosen.label, m.start(), m.end(), chosen.source, chosen.key,
+                                  chosen.name, chosen.gid, chosen.acronym, chosen.country,
+                                  "defined-acronym"))
+        orgs.extend(self._recurrences(text, layout, orgs))
+        orgs.extend(self._anaphors(anaphors, orgs, layout))
+        persons = self._persons(text, layout, orgs)
+        persons = _select(persons)
+        persons.extend(self._surnames(text, layout, persons, orgs))
+        countries = [c for c in countries if not any(
+            p.start < c.end and c.start < p.end for p in persons)]
+        everything = sorted(orgs + persons + countries, key=lambda c: (c.start, c.end, c.label))
+        spans: list[Span] = []
+        for c in everything:
+            span = char_span(doc, c.start, c.end, c.label)
+            if span is None:
+                continue
+            span.id_ = c.key
+            span._.canonical = c.name
+            span._.entity_key = c.key
+            span._.source = c.source
+            span._.gazetteer_id = c.gid
+            span._.acronym = c.acronym
+            span._.country = c.country
+            span._.rule = c.rule
+            spans.append(span)
+        doc.spans[ENTITY_GROUP] = spans
+        return doc
+
+    def _recurrences(self, text: str, layout: Layout, orgs: list[_Cand]) -> list[_Cand]:
+        """Operation names recur in other casings ("DisrupTor" ... "Disruptor")."""
+        out: list[_Cand] = []
+        seen: set[str] = set()
+        for c in [o for o in orgs if o.label == "operation"]:
+            surface = re.sub(r"^[Oo]peration[ \t]+", "", text[c.start : c.end])
+            if c.key in seen and not surface:
+                continue
+            seen.add(c.key)
+            flexible = r"[ \t]?".join(re.escape(ch) for ch in surface.replace(" ", ""))
+            for m in re.finditer(rf"(?<![\w-]){flexible}(?![\w-])", text, re.IGNORECASE):
+                if not m.group(0)[:1].isupper() or layout.in_zone(m.start(), m.end()):
+                    continue
+                if any(o.start < m.end() and m.start() < o.end for o in orgs + out):
+                    continue
+                out.append(_Cand("operation", m.start(), m.end(), c.source, c.key, c.name, c.gid,
+                                 rule="operation-recurrence"))
+        return out
+
+    def _anaphors(
+        self, anaphors: list[tuple[int, int, int]], orgs: list[_Cand], layout: Layout
+    ) -> list[_Cand]:
+        """ "the Bureau" counts only after the FBI itself was named."""
+        out: list[_Cand] = []
+        for s, e, idx in sorted(anaphors):
+            entry = self.entries[idx]
+            key = f"g:{entry.gid}"
+            if layout.in_zone(s, e) or not any(o.key == key and o.end <= s for o in orgs):
+                continue
+            if any(o.start < e and s < o.end for o in orgs):
+                continue
+            out.append(_Cand(entry.label, s, e, "gazetteer", key, entry.name, entry.gid,
+                             entry.acronym, entry.country, "anaphor"))
+        return out
+
+    def _surnames(
+        self, text: str, layout: Layout, persons: list[_Cand], orgs: list[_Cand]
+    ) -> list[_Cand]:
+        """A surname alone after the full name is the same person ("Desnica", "Varel")."""
+        by_surname: dict[str, list[_Cand]] = {}
+        for p in persons:
+            parts = p.name.split()
+            i = len(parts) - 1
+            while i > 1 and parts[i - 1].lower() in {"van", "de", "der", "den", "von", "da", "di",
+                                                      "del", "du", "la", "le", "ter", "ten"}:
+                i -= 1
+            surname = " ".join(parts[i:])
+            surname = re.sub(r",?\s*(?:Jr\.|Sr\.|III|II|IV)$", "", surname)
+            if len(surname) > 2:
+                by_surname.setdefault(surname, []).append(p)
+        out: list[_Cand] = []
+        for surname, owners in by_surname.items():
+            keys = {o.key for o in owners}
+            if len(keys) != 1:
+                continue  # two people share it: a bare surname is ambiguous
+            owner = owners[0]
+            first = min(o.start for o in owners)
+            pattern = re.escape(surname).replace(r"\ ", r"[ \t]+")
+            for m in re.finditer(rf"(?<![\w-])(?i:{pattern[0]}){pattern[1:]}(?![\w-])", text):
+                if m.start() < first or layout.in_zone(m.start(), m.end()):
+                    continue
+                if any(o.start < m.end() and m.start() < o.end for o in persons + orgs + out):
+                    continue
+                out.append(_Cand("person", m.start(), m.end(), "pattern", owner.key, owner.name,
+                                 rule="surname"))
+        return out
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping candidates: longest first, then the stronger source."""
+    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), -_PRIORITY[c.source], c.start))
+    chosen: list[_Cand] = []
+    for c in ordered:
+        if any(o.start < c.end and c.start < o.end for o in chosen):
+            continue
+        chosen.append(c)
+    chosen.sort(key=lambda c: (c.start, c.end))
+    return chosen
+
+
+@Language.factory("takedown_entities")
+def make_entities(nlp: Language, name: str) -> EntityRecognizer:
+    register_extensions()
+    return EntityRecognizer(nlp, name)

@@ -1,0 +1,72 @@
+"""spaCy component ``takedown_figures``: every figure with its value, unit and kind.
+
+Spans go to ``doc.spans["takedown_figures"]`` with ``span._.value``, ``._.unit``,
+``._.kind``, ``._.qualifier``, ``._.substance``, ``._.country`` and ``._.equivalents``.
+Numbers inside dates and names found by earlier components are not figures.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from takedown.models.rules import CountryRule, KindCueRule, SubstanceRule, UnitRule
+from takedown.normalize.figures import FigureFinder
+from takedown.pipeline.common import (
+    DATE_GROUP,
+    ENTITY_GROUP,
+    FIGURE_GROUP,
+    char_span,
+    ensure_layout,
+    register_extensions,
+)
+from takedown.pipeline.rulesio import RulesComponent
+
+
+class FigureTagger(RulesComponent):
+    rule_files = ("units", "kinds", "substances", "countries")
+
+    def _compile(self) -> None:
+        self.finder = FigureFinder(
+            units=self.rules_of("units", UnitRule),
+            cues=self.rules_of("kinds", KindCueRule),
+            substances=self.rules_of("substances", SubstanceRule),
+            countries=self.rules_of("countries", CountryRule),
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        layout = ensure_layout(doc)
+        exclude: list[tuple[int, int]] = []
+        if DATE_GROUP in doc.spans:
+            exclude.extend((s.start_char, s.end_char) for s in doc.spans[DATE_GROUP])
+        if ENTITY_GROUP in doc.spans:
+            exclude.extend(
+                (s.start_char, s.end_char)
+                for s in doc.spans[ENTITY_GROUP]
+                if s.label_ in {"marketplace", "agency", "operation", "person"}
+            )
+        spans = []
+        for fig in self.finder.find(doc.text, layout, exclude):
+            span = char_span(doc, fig.start, fig.end, fig.kind)
+            if span is None:
+                continue
+            span._.value = fig.value
+            span._.unit = fig.unit
+            span._.kind = fig.kind
+            span._.qualifier = fig.qualifier
+            span._.substance = fig.substance
+            span._.country = fig.country
+            span._.equivalents = [
+                {"text": e.text, "start": e.start, "end": e.end, "value": e.value,
+                 "unit": e.unit, "qualifier": e.qualifier}
+                for e in fig.equivalents
+            ]
+            spans.append(span)
+        doc.spans[FIGURE_GROUP] = spans
+        return doc
+
+
+@Language.factory("takedown_figures")
+def make_figures(nlp: Language, name: str) -> FigureTagger:
+    register_extensions()
+    return FigureTagger(nlp, name)
