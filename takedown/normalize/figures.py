@@ -466,7 +466,7 @@ class FigureFinder:
 
     def _drug_kind(self, text: str, sent: tuple[int, int], num_s: int) -> str | None:
         legal = self._nearest(text, sent, num_s, ("legal_cue",), window=120)
-        if legal and re.search(r"lethal|deadly|dose|kill|fatal", legal[1], re.IGNORECASE):
+        if legal and re.search(r"dose|kill", legal[1], re.IGNORECASE):
             return None  # "two milligrams is a lethal dose": a fact about the drug, not the case
         found = self._nearest(text, sent, num_s, ("seize_verb", "sale_verb", "legal_cue"))
         if found is None:

@@ -39,6 +39,7 @@ class FigureTagger(RulesComponent):
         exclude: list[tuple[int, int]] = []
         if DATE_GROUP in doc.spans:
             exclude.extend((s.start_char, s.end_char) for s in doc.spans[DATE_GROUP])
+        exclude.extend((m.start, m.end) for m in doc._.takedown_unresolved or ())
         if ENTITY_GROUP in doc.spans:
             exclude.extend(
                 (s.start_char, s.end_char)

@@ -1,0 +1,131 @@
+"""The article's own publication date: the byline date near the top of a scraped page.
+
+Why a separate finder: the first full date of a page is often not the article's date. News
+sites put a date bar in the header ("Tuesday, June 18, 2024" above "90 F"), and the body may
+open with a dated event ("On May 2, 2023, police ..."). The byline is recognised by where the
+date stands, not by what it says:
+
+* only the first ``HEAD_CHARS`` characters are read (bylines sit above or just below the
+  headline), and only full day-precision dates ("absolute-day") count;
+* the date must stand on a byline-ish line: alone on its line, or followed on its line only by
+  furniture (a time, "|", "by ..."), or preceded on its line by a cue: a separator ("—", "|",
+  "•", "/"), "Published", "Posted", "Date:", "Updated", or "By <Name>";
+* a date inside a prose sentence is never a byline;
+* a date widget is never a byline: a weekday-led date alone on its line next to page furniture
+  (weather, "Advertisement", a clock, navigation words), or any date alone on its line next to
+  a weather reading. A page whose only candidate is a widget has no stated date (``None``).
+
+When several candidates qualify, an explicit publication cue ("Published", "Posted", "Date:")
+beats a plain byline, which beats "Updated"; within a rank the earliest wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from takedown.normalize.dates import WEEKDAY_LED, DateMatch, find_dates
+
+__all__ = ["HEAD_CHARS", "find_published", "widget_dates"]
+
+HEAD_CHARS = 1500
+
+_SEPARATORS = "|\u2022\u00b7\u2014\u2013/\\-"
+_PUBLISHED_CUE = re.compile(
+    r"(?i)\b(?:first\s+published|published|posted|publication\s+date|date[d]?|released|issued)"
+    r"(?:\s+(?:on|at))?\s*[:" + _SEPARATORS + r"]?\s*$"
+)
+_UPDATED_CUE = re.compile(
+    r"(?i)\b(?:last\s+updated|updated|modified|last\s+modified|revised)"
+    r"(?:\s+(?:on|at))?\s*[:" + _SEPARATORS + r"]?\s*$"
+)
+_SEPARATOR_CUE = re.compile(r"[" + _SEPARATORS + r"]\s*$")
+# "By Jane Doe", "By JANE DOE and John Roe," — a name, not "By the time police arrived on"
+_BY_CUE = re.compile(
+    r"^\s*(?:[Bb]y|BY)\s+[A-Z][\w.'\u2019-]*(?:\s+(?:and\s+)?[A-Z][\w.'\u2019-]*){0,4}\s*[,;]?\s*$"
+)
+# What may follow a byline date on its line: nothing, a separator, a time, "by ...", a source
+_AFTER_OK = re.compile(
+    r"(?i)^\s*(?:$|[" + _SEPARATORS + r"]|,?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b|"
+    r"[ap]\.?m\.|gmt|utc|[ecmp][sd]?t\b)|,?\s*\d{1,2}:\d{2}\b|by\s|\()"
+)
+_WEATHER = re.compile(
+    r"(?i)^\s*-?\d{1,3}\s*\u00b0?\s*[FC]\b|\u00b0|^\s*(?:sunny|cloudy|partly\s+cloudy|clear|"
+    r"rain|showers|overcast|fog|snow|thunderstorms?|mostly\s+\w+)\s*$"
+)
+_FURNITURE = re.compile(
+    r"(?i)^\s*[-\u2013\u2014\u2022\u00b7|]*\s*(?:advertisement|loader\s+image|menu|search|"
+    r"subscribe|sign\s+in|log\s+in|login|home|e-?paper|today'?s\s+paper|weather|trending|"
+    r"breaking(?:\s+news)?|latest(?:\s+news)?|skip\s+to\s+content|follow\s+us)\b"
+    r"|^\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}\s*$"
+)
+
+_RANK_PUBLISHED, _RANK_BYLINE, _RANK_UPDATED = 0, 1, 2
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def _neighbour_lines(text: str, line_start: int, line_end: int) -> list[str]:
+    """The nearest non-empty line above and below (page furniture sits right next to widgets)."""
+    above = [ln for ln in text[:line_start].split("\n") if ln.strip()][-1:]
+    below = [ln for ln in text[line_end:].split("\n") if ln.strip()][:1]
+    return above + below
+
+
+def _is_widget(text: str, m: DateMatch) -> bool:
+    """A header date bar: a date alone on its line next to page furniture (see module doc)."""
+    line_start, line_end = _line_bounds(text, m.start, m.end)
+    before = text[line_start:m.start].strip()
+    after = text[m.end:line_end].strip()
+    if before:
+        return False
+    if after and not (_WEATHER.search(after) or _FURNITURE.match(after)):
+        return False
+    neighbours = _neighbour_lines(text, line_start, line_end)
+    if bool(after) or any(_WEATHER.search(n) for n in neighbours):
+        return True  # weather beside a date: a date bar whatever its form
+    return bool(WEEKDAY_LED.match(m.text)) and any(_FURNITURE.match(n) for n in neighbours)
+
+
+def _byline_rank(text: str, m: DateMatch) -> int | None:
+    """How surely this date is the byline date (lower is surer), or None if it is not one."""
+    line_start, line_end = _line_bounds(text, m.start, m.end)
+    before = text[line_start:m.start]
+    after = text[m.end:line_end]
+    if _PUBLISHED_CUE.search(before):
+        return _RANK_PUBLISHED
+    if _UPDATED_CUE.search(before):
+        return _RANK_UPDATED
+    if not _AFTER_OK.match(after):
+        return None  # the date runs on into a sentence: "May 2, 2023, was ..."
+    if not before.strip() or _SEPARATOR_CUE.search(before) or _BY_CUE.match(before):
+        return _RANK_BYLINE
+    return None  # a date inside prose
+
+
+def _head(text: str) -> str:
+    """The first HEAD_CHARS characters, extended to the end of the line they cut."""
+    cut = text.find("\n", HEAD_CHARS)
+    return text if cut < 0 or cut > HEAD_CHARS + 200 else text[:cut]
+
+
+def widget_dates(text: str) -> list[DateMatch]:
+    """Header date-bar dates near the top of ``text``; callers may add them to skip zones."""
+    head = _head(text)
+    return [m for m in find_dates(head) if m.expression == "absolute-day" and _is_widget(head, m)]
+
+
+def find_published(text: str) -> DateMatch | None:
+    """The article's own publication (byline) date, found near the top of a scraped page."""
+    head = _head(text)
+    best: tuple[int, int, DateMatch] | None = None
+    for m in find_dates(head):
+        if m.expression != "absolute-day" or m.start >= HEAD_CHARS or _is_widget(head, m):
+            continue
+        rank = _byline_rank(head, m)
+        if rank is not None and (best is None or (rank, m.start) < best[:2]):
+            best = (rank, m.start, m)
+    return best[2] if best else None
