@@ -433,7 +433,8 @@ def _first(groups: dict[str, str | None], letter: str) -> str | None:
 
 
 def _month_num(token: str) -> int:
-    return _MONTH_NUM[token.rstrip(".").lower()]
+    """1-12 from a month name, abbreviation ("Sept.") or two-digit ISO month ("02")."""
+    return int(token) if token.isdigit() else _MONTH_NUM[token.rstrip(".").lower()]
 
 
 def _modifier(token: str | None) -> Modifier | None:

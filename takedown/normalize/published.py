@@ -82,10 +82,10 @@ def _is_widget(text: str, m: DateMatch) -> bool:
     after = text[m.end:line_end].strip()
     if before:
         return False
-    if after and not (_WEATHER.search(after) or _FURNITURE.match(after)):
-        return False
+    if after:  # only a weather reading may share the line with a widget's date
+        return bool(_WEATHER.search(after))
     neighbours = _neighbour_lines(text, line_start, line_end)
-    if bool(after) or any(_WEATHER.search(n) for n in neighbours):
+    if any(_WEATHER.search(n) for n in neighbours):
         return True  # weather beside a date: a date bar whatever its form
     return bool(WEEKDAY_LED.match(m.text)) and any(_FURNITURE.match(n) for n in neighbours)
 

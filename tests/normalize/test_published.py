@@ -1,0 +1,97 @@
+"""Tests for ``takedown.normalize.published``: byline dates versus widgets and prose.
+
+Each row is the top of a scraped page and the publication date expected from it (``None``: the
+page states none). The rows are variations on how real pages lay out a byline; they are not
+copied from the seed articles, which are checked separately at the end.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from takedown.normalize.published import HEAD_CHARS, find_published, widget_dates
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
+BODY = (
+    "Police in three countries arrested 40 people in a coordinated action against darknet "
+    "vendors, officials said.\n"
+)
+
+ROWS: list[tuple[str, str, str | None]] = [
+    # (name, page top, expected ISO day)
+    ("dash byline", "Legal News\n\nDOJ Takes Down Network\n\n— October 5, 2020\n\n" + BODY,
+     "2020-10-05"),
+    ("pipe byline", "Dealers targeted in sting\n\nOn Behalf of | Sep 28, 2020 | Drug Crimes |\n\n"
+     + BODY, "2020-09-28"),
+    ("published colon", "Headline here\nPublished: 15 Feb 2024\n" + BODY, "2024-02-15"),
+    ("by author pipe", "Headline here\nBy Jane Doe | March 3, 2023\n" + BODY, "2023-03-03"),
+    ("posted on iso", "Headline here\nPosted on 2023-05-02\n" + BODY, "2023-05-02"),
+    ("updated only", "Headline here\nUpdated May 3, 2023\n" + BODY, "2023-05-03"),
+    ("date colon", "Headline here\nDate: 2021-11-30\n" + BODY, "2021-11-30"),
+    ("by author comma", "Headline here\nBy JANE DOE and John Roe, \nApril 7, 2022\n" + BODY,
+     "2022-04-07"),
+    ("own line under headline", "Market seized\nMay 2, 2023\n\n" + BODY, "2023-05-02"),
+    ("date with time", "Market seized\nOctober 5, 2020 at 10:32 am\n" + BODY, "2020-10-05"),
+    ("time zone", "Market seized\nFeb 15, 2024 10:32 AM ET\n" + BODY, "2024-02-15"),
+    ("published beats updated", "Headline\nUpdated May 3, 2023 | Published May 2, 2023\n" + BODY,
+     "2023-05-02"),
+    ("published weekday-led", "Headline\nPublished: Tuesday, June 18, 2024\n" + BODY,
+     "2024-06-18"),
+    ("weekday-led own line without furniture", "Headline\n\nTuesday, June 18, 2024\n\n" + BODY,
+     "2024-06-18"),
+    ("widget then byline", "loader image\n\nTuesday, June 18, 2024\n90 F\n- Advertisement -\n\n"
+     "Headline\nBy Jane Doe | June 17, 2024\n" + BODY, "2024-06-17"),
+    # not bylines
+    ("widget with weather", "loader image\n- Advertisement -\n\nTuesday, June 18, 2024\n90 F\n"
+     "- Advertisement -\n\nSweep Targets Markets\n\n" + BODY, None),
+    ("widget with advert", "- Advertisement -\nMonday, May 1, 2023\n\nHeadline\n" + BODY, None),
+    ("widget weather same line", "Menu\nJune 18, 2024 | 72°F Sunny\nHeadline\n" + BODY, None),
+    ("widget clock", "Wed, Jan. 10, 2024\n10:32 AM\nHeadline\n" + BODY, None),
+    ("prose opening", "Headline\nOn May 2, 2023, police arrested 288 people in nine countries.\n",
+     None),
+    ("prose at line start", "Headline\nMay 2, 2023, was a bad day for darknet vendors.\n", None),
+    ("by in prose", "Headline\nBy the time police arrived on May 2, 2023, the site was gone.\n",
+     None),
+    ("month precision only", "Headline\nPublished: May 2023\n" + BODY, None),
+    ("beyond the head", "Headline\n" + BODY * 20 + "\n— October 5, 2020\n", None),
+    ("no date", "Headline\n" + BODY, None),
+]
+
+
+@pytest.mark.parametrize(("name", "page", "expected"), ROWS, ids=[r[0] for r in ROWS])
+def test_byline_rows(name: str, page: str, expected: str | None) -> None:
+    found = find_published(page)
+    if expected is None:
+        assert found is None, f"{name}: {found}"
+        return
+    assert found is not None, name
+    assert found.value == expected
+    assert found.expression == "absolute-day"
+    assert page[found.start : found.end] == found.text
+
+
+def test_rows_cover_enough_variants() -> None:
+    assert len(ROWS) >= 12
+    assert len(BODY * 20) > HEAD_CHARS
+
+
+def test_widget_dates_are_reported_for_skipping() -> None:
+    page = "loader image\n\nTuesday, June 18, 2024\n90 F\n\nHeadline\n" + BODY
+    widgets = widget_dates(page)
+    assert [w.text for w in widgets] == ["Tuesday, June 18, 2024"]
+    assert widget_dates("Headline\nBy Jane Doe | June 17, 2024\n" + BODY) == []
+
+
+def _seed_articles() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+
+
+@pytest.mark.skipif(not _seed_articles(), reason="shared seed corpus not present")
+@pytest.mark.parametrize("path", _seed_articles(), ids=lambda p: p.name)
+def test_seed_corpus_published(path: Path) -> None:
+    gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    found = find_published(path.read_text(encoding="utf-8"))
+    assert (found.value if found else None) == gold["published"]
