@@ -368,7 +368,7 @@ class FigureFinder:
             return FigureMatch(start, end, text[start:end], kind, value, unit or "pill", substance,
                                None, qualifier, number_start=num_s, dimension="mass")
         if dimension == "currency":
-            kind = self._money_kind(text, sent, num_s, end)
+            kind = self._money_kind(text, sent, start, end)
             return FigureMatch(start, end, text[start:end], kind, value, unit or "USD", None, None,
                                qualifier, number_start=num_s, dimension="currency")
         if dimension == "percent":
@@ -475,6 +475,7 @@ class FigureFinder:
         return {"seize_verb": "drugs_seized", "sale_verb": "sales", "legal_cue": "other"}[role]
 
     def _money_kind(self, text: str, sent: tuple[int, int], num_s: int, end: int) -> str:
+        """``num_s`` is where the amount starts, currency symbol included."""
         if re.search(r"\b(?:fined|fine\s+of|ordered\s+to\s+pay|penalty\s+of)\s+(?:\w+\s+)?$",
                      text[max(sent[0], num_s - 40) : num_s], re.IGNORECASE):
             return "sentence"
