@@ -9,7 +9,8 @@ date stands, not by what it says:
   headline), and only full day-precision dates ("absolute-day") count;
 * the date must stand on a byline-ish line: alone on its line, or followed on its line only by
   furniture (a time, "|", "by ..."), or preceded on its line by a cue: a separator ("—", "|",
-  "•", "/"), "Published", "Posted", "Date:", "Updated", or "By <Name>";
+  "•", "/"), "Published", "Posted", "Date:", "Updated" (a clock time may come between), or
+  "By <Name>"; or open a press-release dateline ("WASHINGTON, May 2, 2023 — ...");
 * a date inside a prose sentence is never a byline;
 * a date widget is never a byline: a weekday-led date alone on its line next to page furniture
   (weather, "Advertisement", a clock, navigation words), or any date alone on its line next to
@@ -30,24 +31,39 @@ __all__ = ["HEAD_CHARS", "find_published", "widget_dates"]
 HEAD_CHARS = 1500
 
 _SEPARATORS = "|\u2022\u00b7\u2014\u2013/\\-"
+# A cue word opens its line or follows a separator: "Published: ", "By Jane Doe | Updated ".
+# "The report was published on May 2, 2023" is prose, not a byline.
+_CUE_START = r"(?i)(?:^|[" + _SEPARATORS + r"])\s*"
+# a clock time may stand between the cue and the date: "Updated 10:32 AM EDT, Tue May 2, 2023"
+_CUE_END = (
+    r"(?:\s+(?:on|at))?\s*[:" + _SEPARATORS + r"]?\s*"
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}\b)?\s*[,|]?\s*)?$"
+)
 _PUBLISHED_CUE = re.compile(
-    r"(?i)\b(?:first\s+published|published|posted|publication\s+date|date[d]?|released|issued)"
-    r"(?:\s+(?:on|at))?\s*[:" + _SEPARATORS + r"]?\s*$"
+    _CUE_START
+    + r"(?:(?:first|originally)\s+published|published|posted|publication\s+date|date[d]?|"
+    r"released|issued)" + _CUE_END
 )
 _UPDATED_CUE = re.compile(
-    r"(?i)\b(?:last\s+updated|updated|modified|last\s+modified|revised)"
-    r"(?:\s+(?:on|at))?\s*[:" + _SEPARATORS + r"]?\s*$"
+    _CUE_START + r"(?:last\s+updated|updated|last\s+modified|modified|revised)" + _CUE_END
 )
 _SEPARATOR_CUE = re.compile(r"[" + _SEPARATORS + r"]\s*$")
 # "By Jane Doe", "By JANE DOE and John Roe," — a name, not "By the time police arrived on"
 _BY_CUE = re.compile(
-    r"^\s*(?:[Bb]y|BY)\s+[A-Z][\w.'\u2019-]*(?:\s+(?:and\s+)?[A-Z][\w.'\u2019-]*){0,4}\s*[,;]?\s*$"
+    r"^\s*(?:[Bb]y|BY)\s+[A-Z][\w.'\u2019-]*(?:\s+(?:and\s+)?[A-Z][\w.'\u2019-]*){0,4}"
+    r"\s*[,;]?\s*$"
 )
 # What may follow a byline date on its line: nothing, a separator, a time, "by ...", a source
 _AFTER_OK = re.compile(
-    r"(?i)^\s*(?:$|[" + _SEPARATORS + r"]|,?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b|"
-    r"[ap]\.?m\.|gmt|utc|[ecmp][sd]?t\b)|,?\s*\d{1,2}:\d{2}\b|by\s|\()"
+    r"(?i)^\s*(?:$|[" + _SEPARATORS + r"]|,?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|"
+    r",?\s*(?:at\s+)?\d{1,2}:\d{2}\b|by\s|\()"
 )
+# A press-release dateline: "WASHINGTON, May 2, 2023 —", "THE HAGUE, Netherlands, ..."
+_DATELINE_CUE = re.compile(r"^\s*[A-Z][A-Z.'\u2019 -]{1,40},(?:\s*[A-Z][A-Za-z.]+,)?\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:[\u2014\u2013-]|\(|/)")
+# A byline line is short and its text before the date is a few words of furniture.
+_MAX_LINE = 160
+_MAX_WORDS_BEFORE = 8
 _WEATHER = re.compile(
     r"(?i)^\s*-?\d{1,3}\s*\u00b0?\s*[FC]\b|\u00b0|^\s*(?:sunny|cloudy|partly\s+cloudy|clear|"
     r"rain|showers|overcast|fog|snow|thunderstorms?|mostly\s+\w+)\s*$"
@@ -99,8 +115,12 @@ def _byline_rank(text: str, m: DateMatch) -> int | None:
         return _RANK_PUBLISHED
     if _UPDATED_CUE.search(before):
         return _RANK_UPDATED
+    if _DATELINE_CUE.match(before) and _DATELINE_AFTER.match(after):
+        return _RANK_BYLINE  # the dateline opens the first paragraph: no length limit
     if not _AFTER_OK.match(after):
         return None  # the date runs on into a sentence: "May 2, 2023, was ..."
+    if line_end - line_start > _MAX_LINE or len(before.split()) > _MAX_WORDS_BEFORE:
+        return None  # a long line is prose even where a dash sets the date off
     if not before.strip() or _SEPARATOR_CUE.search(before) or _BY_CUE.match(before):
         return _RANK_BYLINE
     return None  # a date inside prose

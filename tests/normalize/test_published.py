@@ -44,6 +44,11 @@ ROWS: list[tuple[str, str, str | None]] = [
      "2024-06-18"),
     ("widget then byline", "loader image\n\nTuesday, June 18, 2024\n90 F\n- Advertisement -\n\n"
      "Headline\nBy Jane Doe | June 17, 2024\n" + BODY, "2024-06-17"),
+    ("cue then clock", "Headline\nUpdated 10:32 AM EDT, Tue May 2, 2023\n" + BODY, "2023-05-02"),
+    ("dateline", "Headline\nWASHINGTON, May 2, 2023 — The Justice Department announced today "
+     "that 288 people were arrested worldwide in an operation against darknet vendors of "
+     "fentanyl and other opioids.\n", "2023-05-02"),
+    ("wire slash", "Headline\nSep 28, 2020 /PRNewswire/ -- A new report\n", "2020-09-28"),
     # not bylines
     ("widget with weather", "loader image\n- Advertisement -\n\nTuesday, June 18, 2024\n90 F\n"
      "- Advertisement -\n\nSweep Targets Markets\n\n" + BODY, None),
@@ -55,6 +60,11 @@ ROWS: list[tuple[str, str, str | None]] = [
     ("prose at line start", "Headline\nMay 2, 2023, was a bad day for darknet vendors.\n", None),
     ("by in prose", "Headline\nBy the time police arrived on May 2, 2023, the site was gone.\n",
      None),
+    ("published in prose", "Headline\nThe report was published on May 2, 2023, by Europol.\n",
+     None),
+    ("dash in prose", "Headline\nArrests followed — May 2, 2023 — in nine countries, as police "
+     "moved in on vendors who had sold fentanyl and methamphetamine to thousands of buyers "
+     "across Europe and the US.\n", None),
     ("month precision only", "Headline\nPublished: May 2023\n" + BODY, None),
     ("beyond the head", "Headline\n" + BODY * 20 + "\n— October 5, 2020\n", None),
     ("no date", "Headline\n" + BODY, None),
