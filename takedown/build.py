@@ -113,6 +113,7 @@ def build_record(doc: Doc, article: str, sha256: str | None = None,
                 text=span.text, start=span.start_char, end=span.end_char,
                 kind=span._.kind, value=span._.value, unit=span._.unit,
                 substance=span._.substance, country=span._.country, qualifier=span._.qualifier,
+                value_max=span._.value_max,
                 equivalents=[Equivalent(**e) for e in span._.equivalents or []],
             )
         )

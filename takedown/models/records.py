@@ -68,6 +68,9 @@ class Figure(Span):
     substance: str | None = None
     country: str | None = None
     qualifier: Qualifier | None = None
+    value_max: int | float | None = Field(
+        default=None, description='Upper end of a range ("eight to 23 years": value 8, max 23).'
+    )
     equivalents: list[Equivalent] = Field(default_factory=list)
 
 

@@ -55,8 +55,12 @@ _REFERENCE_BEFORE = re.compile(
     r"|§|#|[-–/:])[ \t]*$",
     re.IGNORECASE,
 )
-_AFTER_VETO = re.compile(r"(?:st|nd|rd|th)\b|[:/]\d|-\d|[-–](?:year|month|week|day)s?[-–]old\b"
-                         r"|\s*(?:years?|yrs?)\s+old\b|\.\d", re.IGNORECASE)
+_AFTER_VETO = re.compile(
+    r"(?:st|nd|rd|th)\b|[:/]\d|-\d|[-–](?:year|month|week|day)s?[-–]old\b"
+    r"|\s*(?:years?|yrs?)\s+old\b|\.\d|[ \t]*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|[ap]\.m\.|[ap]m\b)"
+    r"|[ \t]*min(?:ute)?s?[ \t]+read\b|[ \t]*(?:hrs|h)\b",
+    re.IGNORECASE,
+)
 _WORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 _FUNCTION_WORDS = frozenset(
     "a an the and or of in on at to from for with by as per than that which who were was is are "
@@ -66,7 +70,30 @@ _FUNCTION_WORDS = frozenset(
     "any many much few several million billion thousand hundred".split()
 )
 _VAGUE_BEFORE = re.compile(r"(?:\b(?:of|tens|hundreds|thousands|millions|billions)\s+)$", re.I)
-_AUXILIARY = re.compile(r"[ \t]+(?:have|has|had|were|was|are|is)(?:[ \t]+been)?(?=[ \t])")
+_DIGITS_RE = re.compile(_DIGITS)
+_OF_THE = re.compile(r"[ \t]+of[ \t]+(?:the|those|these)[ \t]+([A-Za-z]+)")
+_AUX_ARREST = re.compile(
+    r"[ \t]+(?:were|was|have[ \t]+been|has[ \t]+been|had[ \t]+been|are)[ \t]+(?:also[ \t]+)?"
+    r"(?:arrested|detained|charged|apprehended|indicted|taken[ \t]+into[ \t]+custody)\b"
+)
+_RANGE = re.compile(
+    r"[ \t]*(?:-|–|—|to|and)[ \t]*(?=\d|[A-Za-z])", re.IGNORECASE
+)
+_HALF = re.compile(r"(?:[ \t]+|-)and[ \t-]+a[ \t-]+half\b", re.IGNORECASE)
+_AND_MONTHS = re.compile(
+    r"[ \t]+and[ \t]+(?P<n>\d{1,2}|[a-z]+)[ \t]+months?\b", re.IGNORECASE
+)
+_PILL_UNIT = re.compile(r"(?:pills?|tablets?|capsules?|doses|blotters?|tabs)\b", re.IGNORECASE)
+_PILL_ADJECTIVES = frozenset(
+    "and or counterfeit fake pressed prescription non-prescription illicit illegal opioid "
+    "synthetic blue suspected potentially lethal deadly dangerous laced branded generic "
+    "controlled narcotic ecstasy-type m30 m-30 xanax-style oxycodone-style".split()
+)
+_OR_SO = re.compile(r"[ \t]+or[ \t]+so(?=[ \t])", re.IGNORECASE)
+_AUXILIARY = re.compile(
+    r"[ \t]+(?:have|has|had|were|was|are|is)(?:[ \t]+been)?"
+    r"(?:[ \t]+(?:made|carried[ \t]+out|conducted|recorded|reported))?(?=[ \t])"
+)
 # "six pill presses": the unit word is an adjective of another noun
 _NOT_A_UNIT_AFTER = re.compile(r"[ \t]+(?:press(?:es)?|mills?|bottles?|machines?|counters?)\b",
                                re.IGNORECASE)
@@ -103,6 +130,7 @@ class FigureMatch:
     qualifier: str | None = None
     equivalents: tuple[Equivalence, ...] = ()
     number_start: int = 0
+    value_max: int | float | None = None
     dimension: str = "count"
 
 
@@ -163,6 +191,7 @@ class FigureFinder:
             rf"(?:(?P<sub>{sub_alt})|(?P<drug>{_DRUG_NOUNS}))\b",
             re.IGNORECASE,
         )
+        self.substance_at = re.compile(rf"(?:{sub_alt})(?![A-Za-z])", re.IGNORECASE)
         self.substance_before_pills = re.compile(
             rf"[ \t]+(?:[a-z][a-z-]*[ \t]+){{0,2}}?(?P<sub>{sub_alt})[ \t]+(?:[a-z-]+[ \t]+)?"
             rf"(?P<unit>pills?|tablets?|capsules?|doses|blotters?|tabs)\b",
@@ -200,9 +229,17 @@ class FigureFinder:
     # -- public -------------------------------------------------------------------------
 
     def find(
-        self, text: str, layout: Layout, exclude: Sequence[tuple[int, int]] = ()
+        self,
+        text: str,
+        layout: Layout,
+        exclude: Sequence[tuple[int, int]] = (),
+        dollar: str = "USD",
     ) -> list[FigureMatch]:
-        """All figures of ``text`` outside furniture and outside ``exclude`` (dates, names)."""
+        """All figures of ``text`` outside furniture and outside ``exclude`` (dates, names).
+
+        ``dollar`` is what a bare "$" means in this article (CAD in a Canadian police
+        release); "US$", "C$", "A$" always say which dollar they are.
+        """
         blocked = sorted(exclude)
         out: list[FigureMatch] = []
         taken: list[tuple[int, int]] = []
@@ -229,14 +266,15 @@ class FigureFinder:
             )
             taken.append((start, m.end()))
 
-        for m in self.number_re.finditer(text):
-            fig = self._from_digits(text, m, layout)
+        # digits and number words in text order, so a range's near end ("eight to 23 years")
+        # claims the far end before the far end is read as a figure of its own
+        hits = [(m.start(), 0, m) for m in self.number_re.finditer(text)]
+        hits += [(m.start(), 1, m) for m in NUMBER_WORDS_RE.finditer(text)]
+        hits.sort(key=lambda h: (h[0], h[1]))
+        for _, is_words, m in hits:
+            fig = (self._from_words(text, m, layout) if is_words
+                   else self._from_digits(text, m, layout, dollar))
             if fig and free(fig.number_start, fig.end) and free(fig.start, fig.start + 1):
-                out.append(fig)
-                taken.append((fig.start, fig.end))
-        for m in NUMBER_WORDS_RE.finditer(text):
-            fig = self._from_words(text, m, layout)
-            if fig and free(fig.start, fig.end):
                 out.append(fig)
                 taken.append((fig.start, fig.end))
         for m in self.ordinal_re.finditer(text):
@@ -250,45 +288,40 @@ class FigureFinder:
 
     # -- candidates ---------------------------------------------------------------------
 
-    def _from_digits(self, text: str, m: re.Match[str], layout: Layout) -> FigureMatch | None:
+    def _from_digits(
+        self, text: str, m: re.Match[str], layout: Layout, dollar: str = "USD"
+    ) -> FigureMatch | None:
         num_s, num_e = m.span("num")
         digits = m.group("num")
+        if _AFTER_VETO.match(text, num_e):
+            return None
+        cur_tok = m.group("sym") or m.group("code")
+        before = text[max(0, num_s - 24) : num_s]
+        if not cur_tok and _REFERENCE_BEFORE.search(before):
+            return None
         value = parse_digits(digits)
         pos = num_e
+        approx = _OR_SO.match(text, pos)
+        if approx:
+            pos = approx.end()
         scale = _SCALE_TAIL.match(text, pos)
         mult = 1
         if scale:
             mult = scale_value(scale.group("suf") or scale.group("word"))
             pos = scale.end()
-        if _AFTER_VETO.match(text, num_e):
-            return None
-        before = text[max(0, num_s - 24) : num_s]
-        cur_tok = m.group("sym") or m.group("code")
-        if not cur_tok and _REFERENCE_BEFORE.search(before):
-            return None
         start = m.start() if cur_tok else num_s
-        unit: str | None = None
-        dimension = "count"
+        currency = None
         if cur_tok:
-            unit = self.currency_prefix.get(cur_tok.lower())
-            dimension = "currency"
-            # "US$4 million dollars" / "€5 million euros": swallow a repeated currency word
-            u = self.unit_re.match(text, pos)
-            if u and self.unit_by_surface[u.group("unit").lower()].dimension == "currency":
-                pos = u.end()
-        else:
-            u = self._unit(text, pos)
-            if u:
-                rule = self.unit_by_surface[_norm_space(u.group("unit").lower())]
-                unit, dimension = rule.unit, rule.dimension
-                pos = u.end()
-                if rule.ambiguous:
-                    unit, dimension = self._pounds(text, pos, mult)
-        if unit is None:
-            if mult == 1 and "." not in digits and "," not in digits and 1900 <= value <= 2100:
-                return None  # a year: the dates component owns it
-        value *= mult
-        return self._finish(text, layout, start, num_s, pos, tidy(value), unit, dimension)
+            currency = dollar if cur_tok == "$" else self.currency_prefix.get(cur_tok.lower())
+        elif (
+            mult == 1 and "." not in digits and "," not in digits and 1900 <= value <= 2100
+            and self._unit(text, pos) is None
+        ):
+            return None  # a year: the dates component owns it
+        fig = self._quantity(text, layout, start, num_s, pos, value * mult, mult, currency)
+        if fig is not None and approx and fig.qualifier is None:
+            fig = replace(fig, qualifier="about")
+        return fig
 
     def _from_words(self, text: str, m: re.Match[str], layout: Layout) -> FigureMatch | None:
         phrase = m.group(0)
@@ -296,26 +329,117 @@ class FigureFinder:
         if value is None:
             return None
         low = phrase.lower()
-        if low in {"one", "zero"} and not self.in_country.match(text, m.end()):
-            nxt = _WORD_TOKEN.match(text, m.end() + 1)
-            if not nxt or nxt.group(0).lower().rstrip(".,") not in (
-                self.cue_words.get("person_noun", frozenset()) | {"arrest", "firearm", "weapon"}
-            ):
-                return None
         before = text[max(0, m.start() - 16) : m.start()]
         if _VAGUE_BEFORE.search(before) and low in {"hundred", "thousand", "million", "billion"}:
             return None
         pos = m.end()
-        unit: str | None = None
-        dimension = "count"
+        half = _HALF.match(text, pos)
+        if half:
+            value += 0.5
+            pos = half.end()
+        if low in {"one", "zero"} and not self.in_country.match(text, pos) and not self._unit(
+            text, pos
+        ):
+            nxt = _WORD_TOKEN.match(text, pos + 1)
+            if not nxt or nxt.group(0).lower().rstrip(".,") not in (
+                self.cue_words.get("person_noun", frozenset()) | {"arrest", "firearm", "weapon"}
+            ):
+                return None
+        return self._quantity(text, layout, m.start(), m.start(), pos, value, 1, None)
+
+    def _number_at(self, text: str, pos: int) -> tuple[float, int, int] | None:
+        """A second number right here (the far end of a range): value, end and its scale."""
+        d = _DIGITS_RE.match(text, pos)
+        if d:
+            value = parse_digits(d.group(0))
+            end = d.end()
+            mult = 1
+            scale = _SCALE_TAIL.match(text, end)
+            if scale:
+                mult = scale_value(scale.group("suf") or scale.group("word"))
+                end = scale.end()
+            return value * mult, end, mult
+        w = NUMBER_WORDS_RE.match(text, pos)
+        if w:
+            v = words_to_number(w.group(0))
+            if v is not None:
+                return float(v), w.end(), 1
+        return None
+
+    def _quantity(
+        self,
+        text: str,
+        layout: Layout,
+        start: int,
+        num_s: int,
+        pos: int,
+        value: float,
+        mult: int,
+        currency: str | None,
+    ) -> FigureMatch | None:
+        """Everything right of the number: a range's far end, the unit, a composite term."""
+        value_max: int | float | None = None
+        rng = _RANGE.match(text, pos)
+        if rng and (rng.group(0).strip().lower() != "and" or re.search(
+                r"\bbetween[ \t]+(?:\S+[ \t]+)?$", text[max(0, start - 20) : start], re.I)):
+            far = self._number_at(text, rng.end())
+            if far is not None and (currency is not None or self._unit(text, far[1]) is not None):
+                far_value, far_end, far_mult = far
+                if mult == 1 and far_mult > 1:
+                    value *= far_mult  # "5 to 10 million": the scale covers both ends
+                if far_value > value:
+                    value_max, pos = far_value, far_end
+        unit: str | None = currency
+        dimension = "currency" if currency else "count"
         u = self._unit(text, pos)
         if u:
             rule = self.unit_by_surface[_norm_space(u.group("unit").lower())]
-            unit, dimension = rule.unit, rule.dimension
-            pos = u.end()
-            if rule.ambiguous:
-                unit, dimension = self._pounds(text, pos, 1)
-        return self._finish(text, layout, m.start(), m.start(), pos, value, unit, dimension)
+            if currency is None or rule.dimension == "currency":
+                pos = u.end()
+                if currency is None:
+                    unit, dimension = rule.unit, rule.dimension
+                    if rule.ambiguous:
+                        unit, dimension = self._pounds(text, pos, mult)
+        if unit == "year":
+            months = _AND_MONTHS.match(text, pos)
+            if months:
+                extra = (int(months.group("n")) if months.group("n").isdigit()
+                         else words_to_number(months.group("n")))
+                if extra is not None:
+                    value, unit, pos = value * 12 + extra, "month", months.end()
+        fig = self._finish(text, layout, start, num_s, pos, tidy(value), unit, dimension)
+        if fig is not None and value_max is not None:
+            fig = replace(fig, value_max=tidy(value_max))
+        return fig
+
+    def _pill_phrase(self, text: str, pos: int) -> tuple[str | None, int] | None:
+        """ "25,000 fentanyl pills", "200,000 ecstasy, oxycodone and meth pills",
+        "10,000 prescription and non-prescription pills": (first substance, end) or None."""
+        cur = pos
+        substance: str | None = None
+        for _ in range(9):
+            gap = re.compile(r",?[ \t]+").match(text, cur)
+            if not gap:
+                return None
+            cur = gap.end()
+            unit = _PILL_UNIT.match(text, cur)
+            if unit:
+                if _NOT_A_UNIT_AFTER.match(text, unit.end()):
+                    return None
+                return substance, unit.end()
+            sub = self.substance_at.match(text, cur)
+            if sub:
+                if substance is None:
+                    substance = self.sub_names.get(_norm_space(sub.group(0).lower()))
+                cur = sub.end()
+                if re.search(r"(?:pills?|tablets?|capsules?)$", sub.group(0), re.IGNORECASE):
+                    return substance, cur  # "ecstasy tablets" is itself a listed form
+                continue
+            word = re.compile(r"[a-z][a-z0-9-]*").match(text, cur)
+            if not word or word.group(0) not in _PILL_ADJECTIVES:
+                return None
+            cur = word.end()
+        return None
 
     def _unit(self, text: str, pos: int) -> re.Match[str] | None:
         u = self.unit_re.match(text, pos)
@@ -351,10 +475,10 @@ class FigureFinder:
         country: str | None = None
         end = pos
         if unit is None:
-            pills = self.substance_before_pills.match(text, pos)
+            pills = self._pill_phrase(text, pos)
             if pills:
-                substance = self.sub_names.get(_norm_space(pills.group("sub").lower()))
-                unit, dimension, end = "pill", "count", pills.end()
+                substance, end = pills
+                unit, dimension = "pill", "count"
         if dimension == "mass" or unit == "pill":
             if substance is None:
                 s = self.substance_after.match(text, end)
@@ -395,6 +519,9 @@ class FigureFinder:
             end = country_m.end()
             return FigureMatch(start, end, text[start:end], "arrests" if arrests else "other",
                                value, "count", None, country, qualifier, number_start=num_s)
+        if head is None and _AUX_ARREST.match(text, end):
+            return FigureMatch(start, end, text[start:end], "arrests", value, "count", None, None,
+                               qualifier, number_start=num_s)
         if head is None:
             if re.match(r"[ \t]+in[ \t]+(?:19|20)\d\d\b", text[end : end + 9]):
                 return FigureMatch(start, end, text[start:end], "other", value, "count", None, None,
@@ -413,8 +540,13 @@ class FigureFinder:
 
     def _head_noun(self, text: str, pos: int) -> tuple[int, str | None]:
         """The noun a count counts ("288 arrests", "12 U.S. agencies", "six pill presses")."""
+        of_the = _OF_THE.match(text, pos)
+        if of_the and any(of_the.group(1).lower() in self.cue_words.get(r, ())
+                          for r in ("arrest_noun", "person_noun", "weapon_noun", "sale_noun")):
+            return of_the.end(), of_the.group(1).lower()
         cur = pos
         words: list[tuple[int, str]] = []
+        capitalised: set[int] = set()
         for _ in range(4):
             m = re.compile(r"[ \t]+").match(text, cur)
             if not m:
@@ -425,6 +557,8 @@ class FigureFinder:
             token = w.group(0).rstrip(".,;:’'").lower() if not w.group(0).endswith("U.S.") \
                 else w.group(0).lower()
             words.append((w.start() + len(token), token))
+            if w.group(0)[:1].isupper() and token not in {"u.s.", "u.k."}:
+                capitalised.add(len(words) - 1)
             cur = w.start() + len(token)
             if token in _FUNCTION_WORDS and token != "of":
                 break
@@ -442,6 +576,8 @@ class FigureFinder:
         first_end, first = words[0]
         if first in _FUNCTION_WORDS or not first.isalpha() and first not in {"u.s.", "u.k."}:
             return pos, None
+        if 0 in capitalised or (first in {"u.s.", "u.k."} and 1 in capitalised):
+            return pos, None  # "Ferrari 488 Spider", "Room 101": a name, not a count
         # generic noun phrase: run of lowercase words up to the first plural
         end = first_end
         for e, token in words:

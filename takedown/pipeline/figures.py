@@ -55,6 +55,7 @@ class FigureTagger(RulesComponent):
             span._.unit = fig.unit
             span._.kind = fig.kind
             span._.qualifier = fig.qualifier
+            span._.value_max = fig.value_max
             span._.substance = fig.substance
             span._.country = fig.country
             span._.equivalents = [
