@@ -391,7 +391,6 @@ _FAMILY_SOURCES: dict[str, str] = {
 }
 
 
-
 def _any_case(words: Iterable[str]) -> list[str]:
     return [v for w in words for v in (w, w.capitalize(), w.upper())]
 
@@ -427,11 +426,11 @@ assert _FIRST_WORDS.keys() == _FAMILY_SOURCES.keys()
 
 def _guard(words: Iterable[str]) -> str:
     """A lookahead that passes only where one of ``words`` (or a digit, for "#") begins."""
-    words = set(words)
-    parts = ["[0-9]"] if "#" in words else []
-    words.discard("#")
-    if words:
-        parts.append(f"(?:{_trie(words)})(?![a-z])")
+    unique = set(words)
+    parts = ["[0-9]"] if "#" in unique else []
+    unique.discard("#")
+    if unique:
+        parts.append(f"(?:{_trie(unique)})(?![a-z])")
     return "(?=" + "|".join(parts) + ")"
 
 
