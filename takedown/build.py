@@ -64,7 +64,7 @@ def _entities(spans: Iterable[Span], label: str) -> list[Entity]:
             if form not in forms:
                 forms.append(form)
         if first._.source != "gazetteer" and label == "operation":
-            bare = [re.sub(r"^[Oo]peration\s+", "", f) for f in forms]
+            bare = [re.sub(r"^(?:[Oo]peration|Project)\s+", "", f) for f in forms]
             camel = [b for b in bare if re.search(r"[a-z][A-Z]", b)]
             name = camel[0] if camel else bare[0]
         aliases = [f for f in forms if f != name]

@@ -721,9 +721,14 @@ def _consolidate(figs: list[FigureMatch]) -> list[FigureMatch]:
     precise statement of the same figure (50.8 million, same kind and unit) exists."""
     seen: dict[tuple[object, ...], FigureMatch] = {}
     for f in figs:
-        key = (f.kind, f.unit, f.value, f.substance, f.country)
+        # kind is left out of the key: the same amount read twice with two kinds is one
+        # fact misread once; the more specific kind wins over "other"
+        key = (f.unit, f.value, f.substance, f.country)
         if key not in seen:
             seen[key] = f
+        elif seen[key].kind == "other" and f.kind != "other":
+            seen[key] = replace(f, start=seen[key].start, end=seen[key].end, text=seen[key].text,
+                                number_start=seen[key].number_start)
     # the same figure stated without and with its country or substance is one fact
     specific = {(f.kind, f.unit, f.value) for f in seen.values() if f.country or f.substance}
     uniq = [

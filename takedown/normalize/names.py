@@ -67,6 +67,9 @@ _CALLED = re.compile(
     rf"\b(?:called|dubbed|named|code-?named|codenamed|known[ \t]+as)[ \t]+[\"“‘']?"
     rf"(?P<name>[{_UP}][\w’'-]+)"
 )
+# Canadian forces name operations "Project BIONIC": only an all-capitals name counts, so
+# "the Tor Project" or "Project Safe Neighborhoods" stay out.
+_PROJECT = re.compile(r"\bProject[ \t]+(?P<name>[A-Z][A-Z0-9-]{2,}(?:[ \t]+[A-Z][A-Z0-9-]{2,})?)\b")
 # JCODE's naming habit: a camel-case word ending in a capital "Tor" (SpecTor, DarkHunTor).
 _TOR_NAME = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)*[a-z]Tor)\b")
 
@@ -86,8 +89,14 @@ _TAIL = re.compile(
     rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:(?:{_CAP_WORD}|[A-Z]{{2,}}|U\.S\.)"
     rf"(?:[ \t]*,?[ \t]+(?:and|of|&)[ \t]+|[ \t]+(?=[{_UP}]))?){{1,6}}"
 )
+# "Public Prosecutor General's Office in Frankfurt am Main"
+_IN_PLACE = re.compile(
+    rf"[ \t]+in[ \t]+{_CAP_WORD}(?:[ \t]+(?:am|an[ \t]+der|upon|on|sur)?[ \t]*{_CAP_WORD}){{0,2}}"
+)
 _CONNECTORS = frozenset({"of", "and", "for", "&", "the", "de"})
-_KEEP_POSSESSIVE = frozenset({"attorney", "prosecutor", "sheriff", "marshal", "people", "children"})
+_KEEP_POSSESSIVE = frozenset(
+    {"attorney", "prosecutor", "general", "sheriff", "marshal", "people", "children", "marshals"}
+)
 _NOT_NAME_START = frozenset(
     "The A An This That These Those Its Their His Her Our In On At For From By With During After "
     "Before When While As And But Or If Both Each Every Other Several Many Some Such New Today "
@@ -146,6 +155,10 @@ def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
             words.pop()
         name = " ".join(words)
         out.append(NameCandidate("operation", s, s + len(name), name, "operation-keyword"))
+    for m in _PROJECT.finditer(text):
+        s, e = m.span("name")
+        if not layout.in_zone(s, e):
+            out.append(NameCandidate("operation", s, e, m.group("name"), "project-keyword"))
     for m in _TOR_NAME.finditer(text):
         s, e = m.span("name")
         if not layout.in_zone(s, e):
@@ -161,40 +174,58 @@ def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
     return out
 
 
+def _word_before(text: str, pos: int, line_start: int) -> tuple[str, int] | None:
+    m = re.search(r"([^\s]+)[ \t]+$", text[max(line_start, pos - 48) : pos])
+    if not m:
+        return None
+    return m.group(1), pos - len(m.group(0))
+
+
+def _is_name_word(word: str) -> bool:
+    """A word that can sit inside a body's name: capitalised, an acronym, "U.S.", or a
+    hyphenated compound whose every part is capitalised ("Zeeland-West", not "AFP-led")."""
+    if re.fullmatch(r"[A-Z]{2,}|U\.S\.|U\.K\.|[A-Z]\.", word):
+        return True
+    if word.endswith(".") and not re.fullmatch(r"(?:Dept|St|Ft|Mt)\.", word):
+        return False  # "Eurojust." ends a sentence
+    parts = word.split("-")
+    return all(p[:1].isupper() and not p.isupper() or re.fullmatch(r"[A-Z]{2,}", p) for p in parts)
+
+
 def _expand_left(text: str, head_start: int, line_start: int) -> int:
-    """Walk back over capitalised words and connectors to the start of the name."""
+    """Walk back over capitalised words and connectors to the start of the name.
+
+    Connectors ("of", "and", "for", "&") join capitalised words but never a finished name
+    to another ("... Brabant Unit and the Central Netherlands Unit" is two names); "the"
+    is only inside a name after "of"/"for" ("Office of the Inspector General").
+    """
     pos = head_start
     start = head_start
     while pos > line_start:
-        m = re.search(r"([^\s]+)[ \t]+$", text[max(line_start, pos - 40) : pos])
-        if not m:
+        got = _word_before(text, pos, line_start)
+        if got is None:
             break
-        word = m.group(1)
-        wstart = pos - len(m.group(0))
+        word, wstart = got
         if word.endswith(("’s", "'s")):
             if word[:-2].lower() in _KEEP_POSSESSIVE:
-                start = wstart
-                pos = wstart
+                start = pos = wstart
                 continue
             break
-        bare = word.rstrip(",;:")
-        if bare != word:
-            break
-        if bare in _CONNECTORS and start != head_start:
-            before = re.search(r"([^\s]+)[ \t]+$", text[max(line_start, wstart - 40) : wstart])
-            if bare in {"and", "&", "the"} or (before and _HEAD.fullmatch(before.group(1))):
+        if word in _CONNECTORS:
+            prev = _word_before(text, wstart, line_start)
+            if prev is None:
+                break
+            if word == "the":
+                if prev[0] not in {"of", "for"}:
+                    break
+                pos = wstart
+                continue
+            if not _is_name_word(prev[0]) or _HEAD.fullmatch(prev[0]) or prev[0] in _NOT_NAME_START:
                 break
             pos = wstart
             continue
-        if bare[:1].isupper() and not bare.isupper() or re.fullmatch(r"[A-Z]{2,}|U\.S\.|U\.K\.", bare):
-            if bare in _NOT_NAME_START:
-                break
-            start = wstart
-            pos = wstart
-            continue
-        if re.fullmatch(r"[A-Z][a-z]+-[A-Z][\w-]+", bare):
-            start = wstart
-            pos = wstart
+        if _is_name_word(word) and word not in _NOT_NAME_START:
+            start = pos = wstart
             continue
         break
     return start
@@ -214,6 +245,10 @@ def find_agencies(text: str, layout: Layout) -> list[NameCandidate]:
             end = tail.end()
             while text[end - 1] in " \t,":
                 end -= 1
+        elif re.search(r"Office|Court|Prosecution", m.group("head")) and start < hs:
+            place = _IN_PLACE.match(text, he)
+            if place:
+                end = place.end()
         name = text[start:end]
         # strip dangling connectors ("... Office for the")
         name = re.sub(r"(?:[ \t]+(?:of|and|for|the|&))+$", "", name)
@@ -245,12 +280,21 @@ def find_markets(text: str, layout: Layout) -> list[NameCandidate]:
     return out
 
 
+_LEADING_TITLE = re.compile(rf"^(?:{_TITLES}[ \t]+)+")
+
+
 def find_persons(text: str, layout: Layout) -> list[NameCandidate]:
     out: list[NameCandidate] = []
     for pat in PERSON_PATTERNS:
         for m in pat.finditer(text):
             s, e = m.span("name")
-            if layout.in_zone(s, e):
+            name = m.group("name")
+            # "said Detective Superintendent Paul Hopkins": the title is not the name
+            title = _LEADING_TITLE.match(name)
+            if title:
+                s += title.end()
+                name = text[s:e]
+            if layout.in_zone(s, e) or len(name.split()) < 2:
                 continue
-            out.append(NameCandidate("person", s, e, m.group("name"), "person-context"))
+            out.append(NameCandidate("person", s, e, name, "person-context"))
     return out

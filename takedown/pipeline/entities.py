@@ -45,7 +45,9 @@ _ORG_WORDS = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|June|July|August|September|October|November|December|Street|Road|County|"
     r"University|Image|Photo|Attorney|General|Director|Prison|Federal|National|District|"
-    r"Enforcement|Agent|Special|Deputy|Chief|Acting)\b"
+    r"Enforcement|Agent|Special|Deputy|Chief|Acting|Region|Central|Northern|Southern|Eastern|"
+    r"Western|Province|City|State|Republic|Kingdom|Post|Group|Project|Bank|Mixer|Crime|"
+    r"Security|Customs|Centre|Center|Command|Ministry|Prosecutor|Office|Agency)\b"
 )
 _AGENCY_LIKE = re.compile(
     r"\b(?:Department|Bureau|Agency|Police|Service|Unit|Task|Force|Taskforce|Office|"
@@ -147,6 +149,8 @@ class EntityRecognizer(RulesComponent):
             add(GazetteerEntry("agency", r.id, r.name, acronym, r.country),
                 [r.name, *r.acronyms, *r.aliases], r.anaphors)
         for r in self.rules_of("markets", MarketRule):
+            if r.kind == "service":
+                continue  # mixers, exchanges, forums' news sites: not marketplaces
             add(GazetteerEntry("marketplace", r.id, r.name), [r.name, *r.aliases])
         for r in self.rules_of("operations", OperationRule):
             add(GazetteerEntry("operation", r.id, r.name), [r.name, *r.aliases])
@@ -215,7 +219,8 @@ class EntityRecognizer(RulesComponent):
             name = c.text
             start = c.start
             if c.label == "operation":
-                op = re.search(r"[Oo]peration[ \t]+[\"“‘']?$", text[max(0, c.start - 14) : c.start])
+                op = re.search(r"(?:[Oo]peration|Project)[ \t]+[\"“‘']?$",
+                               text[max(0, c.start - 14) : c.start])
                 if op:
                     start = c.start - len(op.group(0))
             idx = self.surface_index.get(norm_key(name))

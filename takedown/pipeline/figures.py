@@ -47,7 +47,7 @@ class FigureTagger(RulesComponent):
                 if s.label_ in {"marketplace", "agency", "operation", "person"}
             )
         spans = []
-        for fig in self.finder.find(doc.text, layout, exclude):
+        for fig in self.finder.find(doc.text, layout, exclude, _local_dollar(doc)):
             span = char_span(doc, fig.start, fig.end, fig.kind)
             if span is None:
                 continue
@@ -66,6 +66,27 @@ class FigureTagger(RulesComponent):
             spans.append(span)
         doc.spans[FIGURE_GROUP] = spans
         return doc
+
+
+_LOCAL_DOLLARS = {
+    "Canada": "CAD", "Australia": "AUD", "New Zealand": "NZD", "Singapore": "SGD",
+    "Hong Kong": "HKD",
+}
+
+
+def _local_dollar(doc: Doc) -> str:
+    """What a bare "$" means here: the dollar of the country whose agencies the article
+    names most, when that country has its own dollar; else the US dollar."""
+    if ENTITY_GROUP not in doc.spans:
+        return "USD"
+    counts: dict[str, int] = {}
+    for span in doc.spans[ENTITY_GROUP]:
+        if span.label_ == "agency" and span._.country:
+            counts[span._.country] = counts.get(span._.country, 0) + 1
+    if not counts:
+        return "USD"
+    top = max(sorted(counts), key=lambda c: counts[c])
+    return _LOCAL_DOLLARS.get(top, "USD")
 
 
 @Language.factory("takedown_figures")
