@@ -279,6 +279,24 @@ _P_ISO = (
     f"{_year('y3')}-(?P<m3>0[1-9]|1[0-2])-(?P<d3>0[1-9]|[12][0-9]|3[01])(?![0-9])"
     f"|{_year('y4')}/(?P<m4>0[1-9]|1[0-2])/(?P<d4>0[1-9]|[12][0-9]|3[01])(?![0-9])"
 )
+# Numeric day, month and year (day precision). Dots and dashes are European, D.M.Y; slashes
+# are American, M/D/Y. Which number is the month is settled in ``_parse_point``. The year must
+# have four digits ("05.04.22" is as likely a version or a score), and the date may not touch
+# another number part, a letter or a version word ("1.05.04.2022", "v2.10.2020", "10.1.2020.5").
+_NUM_BEFORE = (
+    "(?<![0-9][.\\-/:,])(?<![A-Za-z][.\\-/])(?<![Vv]ersion )(?<![Bb]uild )(?<![Vv]er\\. )"
+)
+_NUM_AFTER = "(?![0-9A-Za-z])(?![.,\\-/:][0-9])"
+
+
+def _numeric(sep: str, k: int) -> str:
+    """D.M.Y-like numbers joined by one separator (the same twice: "05.04-2022" is no date)."""
+    return f"(?P<u{k}>[0-3]?[0-9]){sep}(?P<v{k}>[0-3]?[0-9]){sep}{_year(f'y{k}')}"
+
+
+_P_NUM = (
+    f"{_NUM_BEFORE}(?:{_numeric('[.]', 10)}|{_numeric('-', 11)}|{_numeric('/', 12)}){_NUM_AFTER}"
+)
 _P_MY = f"{_month('m5')}{_COMMA_OR_SPACE}(?:(?i:of){_S})?{_year('y5')}"
 _P_MD = f"{_WD_PREFIX}?{_month('m6')}{_OS}{_day('d6')}"
 _P_DM = f"{_WD_PREFIX}?{_THE}?{_day('d7')}{_OF}?{_S}{_month('m7')}"
@@ -286,10 +304,12 @@ _P_Y = f"{_bare_year('y8')}{_NOT_WORD_AFTER}"
 _P_M = _month("m9")
 
 _POINT = (
-    f"{_mod()}?(?:{_P_MDY}|{_P_DMY}|{_P_ISO}|{_P_MY}|{_P_MD}|{_P_DM}|{_P_Y}|{_P_M})"
+    f"{_mod()}?(?:{_P_MDY}|{_P_DMY}|{_P_ISO}|{_P_NUM}|{_P_MY}|{_P_MD}|{_P_DM}|{_P_Y}|{_P_M})"
 )
 # The far end of a period must carry its year.
-_POINT_WITH_YEAR = f"{_mod('mod_b')}?(?:{_P_MDY}|{_P_DMY}|{_P_ISO}|{_P_MY}|{_P_Y})"
+_POINT_WITH_YEAR = (
+    f"{_mod('mod_b')}?(?:{_P_MDY}|{_P_DMY}|{_P_ISO}|{_P_NUM}|{_P_MY}|{_P_Y})"
+)
 
 _QUAL_MONTH = f"(?i:last|this{_S}past|this|next)"
 _QUAL_SEASON = f"(?i:last|this{_S}past|this|next|earlier{_S}this|later{_S}this)"
@@ -318,6 +338,14 @@ _NOT_PAPER = (
     f"(?!{_S}(?:Times|Telegraph|Mirror|Express|Post|Herald|World|Independent|Observer|Mail)\\b)"
 )
 
+def _day_link(name: str) -> str:
+    """What joins the two days of a range: "6-7", "6/7", "6 to 7", "23 and 24", "6 & 7"."""
+    return (
+        f"(?:{_OS}{_DASH}{_OS}|{_OS}/{_OS}|{_S}(?i:to|through|thru|until|till){_S}"
+        f"|{_S}(?P<{name}>(?i:and)|&){_S})"
+    )
+
+
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 
 
@@ -339,13 +367,14 @@ _FAMILY_SOURCES: dict[str, str] = {
         f"(?P<b>{_unnamed(_POINT_WITH_YEAR)}){_COUNT_AFTER}"
     ),
     "dayrange": (
-        f"{_month('m')}{_OS}{_day('d1')}{_OS}{_DASH}{_OS}{_day('d2')}"
-        f"{_COMMA_OR_SPACE}{_year('y')}"
-        f"|{_day('d3')}{_OS}{_DASH}{_OS}{_day('d4')}{_S}{_month('m2')}"
-        f"{_COMMA_OR_SPACE}{_year('y2')}"
+        f"(?<![0-9.,:/\\-])(?:(?P<pre>(?i:between|from)){_S})?"
+        f"(?:{_month('m')}{_OS}{_day('d1')}{_day_link('and1')}{_day('d2')}"
+        f"(?:{_COMMA_OR_SPACE}{_year('y')})?"
+        f"|{_THE}?{_day('d3')}{_day_link('and2')}{_THE}?{_day('d4')}{_OF}?{_S}{_month('m2')}"
+        f"(?:{_COMMA_OR_SPACE}{_year('y2')})?){_COUNT_AFTER}"
     ),
     # absolute points
-    "absolute": f"{_P_MDY}|{_P_DMY}|{_P_ISO}|{_mod()}?{_P_MY}",
+    "absolute": f"{_P_MDY}|{_P_DMY}|{_P_ISO}|{_P_NUM}|{_mod()}?{_P_MY}",
     "quarter": (
         f"{_THE}?(?P<q>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th)){_S}"
         f"(?P<unit>(?i:quarter|half)){_OF}?{_S}{_year('y')}"
@@ -406,7 +435,7 @@ _WEEKDAYS_CASED = _cases(_WEEKDAY_NAMES) + _cases(_WEEKDAY_ABBRS)
 _FIRST_WORDS: dict[str, list[str]] = {
     "between": _any_case(["between"]),
     "fromto": ["#", *_any_case(["from"]), *_MONTHS_CASED, *_WEEKDAYS_CASED],
-    "dayrange": ["#", *_MONTHS_CASED],
+    "dayrange": ["#", *_any_case(["between", "from", "the"]), *_MONTHS_CASED],
     "absolute": ["#", *_any_case(_MOD_WORDS), *_MONTHS_CASED, *_WEEKDAYS_CASED],
     "quarter": [*_any_case(["the", *_ORDINALS]), "Q1", "Q2", "Q3", "Q4", "H1", "H2"],
     "season": _any_case([*_MOD_WORDS, *_SEASON_CODE]),
@@ -505,6 +534,12 @@ def _parse_point(text: str) -> _Point | None:
         return None
     gd = m.groupdict()
     y, mo, d = _first(gd, "y"), _first(gd, "m"), _first(gd, "d")
+    first, second = _first(gd, "u"), _first(gd, "v")
+    if first is not None and second is not None:  # numeric: "05.04.2022", "04/05/2022"
+        numeric = _numeric_day_month(int(first), int(second), gd.get("u12") is not None)
+        if numeric is None:
+            return None
+        d, mo = (str(n) for n in numeric)
     point = _Point(
         int(y) if y else None,
         _month_num(mo) if mo else None,
@@ -514,6 +549,22 @@ def _parse_point(text: str) -> _Point | None:
     if point.day is not None and not _valid_day(point.year or 2000, point.month or 1, point.day):
         return None
     return point
+
+
+def _numeric_day_month(first: int, second: int, slashes: bool) -> tuple[int, int] | None:
+    """(day, month) of a numeric date, or None when no reading has a month 1-12.
+
+    Why: "04/05/2022" is April 5 on American pages (slashes) and "05.04.2022" is 5 April on
+    European ones (dots, dashes). Where the usual order is impossible because a number above
+    12 can only be the day ("25/12/2021", "07-20-2017"), the other order is the only reading.
+    The day itself is checked against the calendar by the caller.
+    """
+    day, month = (second, first) if slashes else (first, second)
+    if month > 12:
+        day, month = month, day
+    if not 1 <= month <= 12 or day < 1:
+        return None
+    return day, month
 
 
 def _valid_day(y: int, m: int, d: int) -> bool:
@@ -628,12 +679,35 @@ def _h_interval(m: re.Match[str], anchor: date | None) -> _Fields | None:
 
 
 def _h_dayrange(m: re.Match[str], anchor: date | None) -> _Fields | None:
+    """Days of one month: "6-7 May 2017", "April 23 and 24, 2019", "between 23 and 24 April".
+
+    Why "and" is stricter: "between 3 and 17 April" is a period, and so are two adjacent days
+    ("on 6 and 7 May": a raid over a night), but "on 3 and 17 April" names two separate days,
+    not the fortnight between them, so it is left to the single-date families.
+    Without a year the first day is resolved like a partial date and the second shares its year.
+    """
     mon = _month_num(m.group("m") or m.group("m2"))
-    y = int(m.group("y") or m.group("y2"))
     d1, d2 = int(m.group("d1") or m.group("d3")), int(m.group("d2") or m.group("d4"))
-    if d1 >= d2 or not _valid_day(y, mon, d2):
+    if d1 >= d2:
         return None
-    return f"{y:04d}-{mon:02d}-{d1:02d}/{y:04d}-{mon:02d}-{d2:02d}", None, False, "interval"
+    between = (m.group("pre") or "").lower() == "between"
+    if (m.group("and1") or m.group("and2")) and not between and d2 != d1 + 1:
+        return None
+    year_text = m.group("y") or m.group("y2")
+    if year_text:
+        y = int(year_text)
+        relative = False
+    elif anchor is None:
+        return (None, None, True, "interval") if _valid_day(2000, mon, d2) else None
+    else:
+        start = _resolve_partial(mon, d1, anchor)
+        if start is None:
+            return None
+        y = int(start[:4])
+        relative = True
+    if not _valid_day(y, mon, d2):
+        return None
+    return f"{y:04d}-{mon:02d}-{d1:02d}/{y:04d}-{mon:02d}-{d2:02d}", None, relative, "interval"
 
 
 def _h_absolute(m: re.Match[str], anchor: date | None) -> _Fields | None:

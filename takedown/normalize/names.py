@@ -24,14 +24,30 @@ _NAME = (
 _TITLES = (
     r"(?:(?:Acting|Deputy|Assistant|Associate|Executive|Special|Senior|Chief|Principal|Former|"
     r"Interim|U\.S\.|United[ \t]+States|District|Federal|Magistrate|Circuit|Public|Lead|"
-    r"Supervisory|Detective|Police|Regional|National|Attorney)[ \t]+){0,3}"
+    r"Supervisory|Detective|Police|Regional|National|Attorney|[A-Z]{2,5})[ \t]+){0,3}"
     r"(?:Director|Attorney[ \t]+General|Attorney|Administrator|Commissioner|Superintendent|"
     r"Inspector|Detective|Sheriff|Judge|Justice|Minister|Secretary|Prosecutor|Spokesperson|"
     r"Spokesman|Spokeswoman|President|Senator|Governor|Mayor|Commander|Agent|Officer|Sergeant|"
-    r"Lieutenant|Captain|Constable|Chief|Head|Leader|Commissar|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.|"
+    r"Lieutenant|Captain|Constable|Chief|Head|Leader|Commissar|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|"
+    r"Prof\.|Insp\.|Supt\.|Det\.|Sgt\.|Cpl\.|Cst\.|Const\.|Lt\.|Capt\.|Cmdr\.|Gen\.|"
     r"Agent[ \t]+in[ \t]+Charge|Special[ \t]+Agent[ \t]+in[ \t]+Charge)"
 )
 _TITLE_NAME = re.compile(rf"\b{_TITLES}[ \t]+{_NAME}")
+# "U.S. Attorney for the District of Maryland Erek L. Barron"
+_DISTRICT_TITLE_NAME = re.compile(
+    rf"\b(?:Attorney|Judge)[ \t]+for[ \t]+the[ \t]+(?:[A-Z][a-z]+[ \t]+){{0,2}}District[ \t]+of"
+    rf"[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,?[ \t]+{_NAME}"
+)
+# "DEA agent Carl Mark Force IV", "prosecutor Jane Roe": a lower-case role right before a name
+_ROLE_NAME = re.compile(
+    rf"\b(?:agent|officer|detective|prosecutor|spokesperson|spokesman|spokeswoman|analyst|"
+    rf"investigator|judge|inspector|superintendent|commissioner|director)[ \t]+{_NAME}"
+)
+# "sentenced Stanislav Moiseev", "arrested Alexandre Cazes": the object of an enforcement verb
+_VERB_NAME = re.compile(
+    rf"\b(?:sentenced|arrested|charged|extradited|convicted|indicted|detained|identified|"
+    rf"jailed|prosecuted)[ \t]+{_NAME}"
+)
 _SAID_NAME = re.compile(
     rf"\b(?:[Ss]aid|[Ss]ays|[Aa]ccording[ \t]+to|told|added|explained)[ \t]+{_NAME}"
 )
@@ -44,7 +60,8 @@ _ROLE_WORDS = (
     r"analyst|expert|assistant|executive|commander|inspector|superintendent"
 )
 _APPOSITIVE = re.compile(
-    rf"{_NAME},[ \t]+(?:(?:(?:a|an|the|who|whose)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?(?:{_ROLE_WORDS})\b"
+    rf"{_NAME},[ \t]+(?:(?:(?:a|an|the|who|whose|whom)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?"
+    rf"(?i:{_ROLE_WORDS})\b|(?:who|whom|whose)\b|one[ \t]+of[ \t]+the\b"
     rf"|\d{{2}},|[{_UP}][{_LO}]+(?:n|an|ian|ese|ish|i)[ \t]+(?:{_ROLE_WORDS})\b)"
 )
 _ROLE_BEFORE = re.compile(
@@ -57,7 +74,8 @@ _NAME_EVENT = re.compile(
     r"jailed|accused)|pleaded|pled|admitted)\b"
 )
 PERSON_PATTERNS: tuple[re.Pattern[str], ...] = (
-    _TITLE_NAME, _SAID_NAME, _NAME_SAID, _APPOSITIVE, _ROLE_BEFORE, _NAME_EVENT,
+    _TITLE_NAME, _DISTRICT_TITLE_NAME, _ROLE_NAME, _VERB_NAME, _SAID_NAME, _NAME_SAID,
+    _APPOSITIVE, _ROLE_BEFORE, _NAME_EVENT,
 )
 
 _OPERATION = re.compile(
@@ -206,6 +224,8 @@ def _expand_left(text: str, head_start: int, line_start: int) -> int:
         if got is None:
             break
         word, wstart = got
+        if word.endswith((",", ";", ":")):
+            break
         if word.endswith(("’s", "'s")):
             if word[:-2].lower() in _KEEP_POSSESSIVE:
                 start = pos = wstart

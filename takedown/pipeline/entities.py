@@ -281,8 +281,15 @@ class EntityRecognizer(RulesComponent):
         pairs = self._abbreviations(text, layout)
         for long_c, short_c in pairs:
             cands.extend((long_c, short_c))
+        # a person named by a title or a speech verb outranks a head-noun guess that swallows
+        # them ("DEA agent Carl Mark Force IV and Secret Service")
+        early_persons = self._persons(text, layout, [c for c in cands if c.source == "gazetteer"
+                                                     and c.label != "country"])
+        cands = [c for c in cands if not (c.rule == "head-noun" and any(
+            p.start < c.end and c.start < p.end for p in early_persons))]
         orgs = _select([c for c in cands if c.label != "country"])
         countries = _select([c for c in cands if c.label == "country"])
+        orgs.extend(self._possessive_owners(doc, orgs))
         # acronyms defined here: later bare uses are mentions of the same entity
         for long_c, short_c in pairs:
             chosen = next((c for c in orgs if c.start == short_c.start and c.end == short_c.end), None)
@@ -299,6 +306,7 @@ class EntityRecognizer(RulesComponent):
                                   "defined-acronym"))
         orgs.extend(self._recurrences(text, layout, orgs))
         orgs.extend(self._anaphors(anaphors, orgs, layout))
+        _link_short_forms(orgs)
         persons = self._persons(text, layout, orgs)
         persons = _select(persons)
         persons.extend(self._surnames(text, layout, persons, orgs))
@@ -321,6 +329,24 @@ class EntityRecognizer(RulesComponent):
             spans.append(span)
         doc.spans[ENTITY_GROUP] = spans
         return doc
+
+    def _possessive_owners(self, doc: Doc, orgs: list[_Cand]) -> list[_Cand]:
+        """ "the Justice Department's Criminal Division" names two bodies: the owner gets a
+        mention of its own beside the unit's."""
+        out: list[_Cand] = []
+        for c in orgs:
+            surface = doc.text[c.start : c.end]
+            m = re.search(r"^(?:the\s+)?(.+?)['’]s\s+\S", surface)
+            if not m:
+                continue
+            idx = self.surface_index.get(norm_key(m.group(1)))
+            if idx is None or self.entries[idx].gid == c.gid:
+                continue
+            e = self.entries[idx]
+            s = c.start + m.start(1)
+            out.append(_Cand(e.label, s, s + len(m.group(1)), "gazetteer", f"g:{e.gid}", e.name,
+                             e.gid, e.acronym, e.country, "possessive-owner"))
+        return out
 
     def _recurrences(self, text: str, layout: Layout, orgs: list[_Cand]) -> list[_Cand]:
         """Operation names recur in other casings ("DisrupTor" ... "Disruptor")."""
@@ -388,6 +414,33 @@ class EntityRecognizer(RulesComponent):
                 out.append(_Cand("person", m.start(), m.end(), "pattern", owner.key, owner.name,
                                  rule="surname"))
         return out
+
+
+# What a longer name may add to a short one for both to be the same thing: a market's head
+# noun ("Hydra" / "Hydra Market", never "Silk Road" / "Silk Road 2.0"), an office's district
+_SHORT_FORM_TAILS = {
+    "marketplace": re.compile(r"\s+(?:Market|Marketplace|Forum|Shop)"),
+    "agency": re.compile(r"\s+(?:for|of|in)\s+.+"),
+}
+
+
+def _link_short_forms(orgs: list[_Cand]) -> None:
+    """Inside one article a shorter name that starts a longer one of the same type is that
+    one: "Hydra" beside "Hydra Market", "the U.S. Attorney's Office" beside "the U.S.
+    Attorney's Office for the District of Maryland". Only when the longer name is unique."""
+    names: dict[str, dict[str, _Cand]] = {}
+    for c in orgs:
+        names.setdefault(c.label, {}).setdefault(c.name, c)
+    for c in orgs:
+        tail = _SHORT_FORM_TAILS.get(c.label)
+        if tail is None:
+            continue
+        longer = [o for name, o in names[c.label].items() if name != c.name
+                  and name.startswith(c.name) and tail.fullmatch(name[len(c.name):])]
+        if len(longer) == 1 and longer[0].key != c.key:
+            target = longer[0]
+            c.key, c.name, c.gid, c.source = target.key, target.name, target.gid, target.source
+            c.acronym, c.country, c.rule = target.acronym, target.country, "short-form"
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:

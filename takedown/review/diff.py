@@ -251,30 +251,33 @@ def diff_facts(
     return added, removed, changed
 
 
-def describe(fact: Fact) -> str:
-    """The normalized value of a fact in a few words, as every renderer shows it."""
+def describe(fact: Fact, with_type: bool = False) -> str:
+    """The normalized value of a fact in a few words, as every renderer shows it
+    (``about 30 kg (drugs_seized, cocaine)``, ``Europol [eu-europol]``, ``2021 (end)``);
+    ``with_type`` prefixes the fact type, for when it is not shown beside."""
     v = fact.values
     if fact.category == "entity":
-        extra = f" [{v['gazetteer_id']}]" if v.get("gazetteer_id") else ""
-        return f"{fact.type}: {v.get('name')}{extra}"
-    if fact.type == "figure":
+        text = str(v.get("name")) + (f" [{v['gazetteer_id']}]" if v.get("gazetteer_id") else "")
+    elif fact.type == "figure":
         value = v.get("value")
         shown = f"{value:,}" if isinstance(value, int) else str(value)
-        parts = [f"{v.get('qualifier')} " if v.get("qualifier") else "", f"{shown} {v.get('unit')}"]
+        text = (f"{v['qualifier']} " if v.get("qualifier") else "") + f"{shown} {v.get('unit')}"
         attrs = [str(v.get("kind"))]
         attrs += [str(v[k]) for k in ("substance", "country") if v.get(k)]
         eqs = v.get("equivalents") or []
         if eqs:
             attrs.append("= " + "; ".join(f"{_num(e[1])} {e[2]}" for e in eqs))
-        return "".join(parts) + " (" + ", ".join(attrs) + ")"
-    if fact.type == "date":
+        text += " (" + ", ".join(attrs) + ")"
+    elif fact.type == "date":
         extra = [str(v["modifier"])] if v.get("modifier") else []
         if v.get("relative"):
             extra.append("relative")
-        return f"date: {v.get('value')}" + (f" ({', '.join(extra)})" if extra else "")
-    if fact.type == "unresolved_date":
-        return f"unresolved date: {v.get('expression')}"
-    return f"{fact.type}: {v.get('value')}"
+        text = str(v.get("value")) + (f" ({', '.join(extra)})" if extra else "")
+    elif fact.type == "unresolved_date":
+        text = str(v.get("expression"))
+    else:
+        text = str(v.get("value"))
+    return f"{fact.type}: {text}" if with_type else text
 
 
 # --------------------------------------------------------------------------------------------
@@ -317,16 +320,16 @@ class ClusterChange:
         return (self.new or self.old)[0].type
 
     def summary(self) -> str:
-        """One line: ``split: Europol -> Europol + European Police Office``."""
+        """One line: ``Europol → Europol + European Police Office``."""
         old = " + ".join(c.name for c in self.old) or "(none)"
         new = " + ".join(c.name for c in self.new) or "(none)"
         if self.kind == "added":
             return f"{self.type} {new} added ({len(self.new[0].members)} members)"
         if self.kind == "removed":
             return f"{self.type} {old} removed ({len(self.old[0].members)} members)"
-        text = f"{old} -> {new}"
+        text = f"{old} → {new}"
         if self.kind == "retyped":
-            text += f" (type {self.old[0].type} -> {self.new[0].type})"
+            text += f" (type {self.old[0].type} → {self.new[0].type})"
         details = []
         if self.members_gained:
             details.append(f"+{self.members_gained} members")
