@@ -390,6 +390,11 @@ _FAMILY_SOURCES: dict[str, str] = {
         f"(?P<y2>19[7-9][0-9]|20[0-3][0-9]|[0-9][0-9])"
         f"{_NOT_WORD_AFTER}(?![.,:/][0-9])(?!{_OS}{_DASH}{_OS}[0-9]){_COUNT_AFTER}"
     ),
+    # "October last year", "on 5 May this year": a month (and day) of a year named relatively
+    "monthrel": (
+        f"{_mod()}?(?P<pt>{_P_MD}|{_P_DM}|{_P_M})(?:{_S}(?i:of))?{_S}"
+        f"(?P<q>(?i:last|this|next)){_S}(?i:year)(?![A-Za-z0-9-])"
+    ),
     "partial": f"(?:{_P_MD}|{_P_DM}){_COUNT_AFTER}",
     # relative
     "relunit": (
@@ -441,6 +446,7 @@ _FIRST_WORDS: dict[str, list[str]] = {
     "season": _any_case([*_MOD_WORDS, *_SEASON_CODE]),
     "decade": ["#", *_any_case(["early", "late", "mid"])],
     "yrange": ["#"],
+    "monthrel": ["#", *_any_case(_MOD_WORDS), *_MONTHS_CASED, *_WEEKDAYS_CASED],
     "partial": ["#", *_any_case(["the"]), *_MONTHS_CASED, *_WEEKDAYS_CASED],
     "relunit": _any_case([*_MOD_WORDS, "last", "this", "next", "earlier", "later"]),
     "ago": ["#", *_any_case(_NUMBER_WORDS)],
@@ -756,6 +762,21 @@ def _h_partial(m: re.Match[str], anchor: date | None) -> _Fields | None:
 _UNIT_SHIFT = {"last": -1, "next": 1}
 
 
+def _h_monthrel(m: re.Match[str], anchor: date | None) -> _Fields | None:
+    """A month (and day) in the anchor's year shifted by last/this/next: "October last year"."""
+    p = _parse_point(m.group("pt"))
+    if p is None or p.month is None:
+        return None
+    expression = "partial-date" if p.day else "relative-month"
+    modifier = _modifier(m.group("mod"))
+    if anchor is None:
+        return None, modifier, True, expression
+    y = anchor.year + _UNIT_SHIFT.get(m.group("q").lower(), 0)
+    if p.day is not None and not _valid_day(y, p.month, p.day):
+        return None
+    return _Point(y, p.month, p.day, None).iso(), modifier, True, expression
+
+
 def _h_relunit(m: re.Match[str], anchor: date | None) -> _Fields | None:
     unit = m.group("unit").lower()
     q = " ".join(m.group("q").lower().split())
@@ -811,6 +832,7 @@ _HANDLERS: dict[str, _Handler] = {
     "season": _h_season,
     "decade": _h_decade,
     "yrange": _h_yrange,
+    "monthrel": _h_monthrel,
     "partial": _h_partial,
     "relunit": _h_relunit,
     "ago": _h_ago,

@@ -13,8 +13,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from takedown.normalize.dates import find_dates
-from takedown.normalize.published import find_published
+from takedown.normalize.published import find_published, widget_dates
 from takedown.pipeline.common import DATE_GROUP, char_span, ensure_layout, register_extensions
+
+
+# "last week" resolves to an ISO week, but analysts do not list it as a date of the story:
+# it is kept with the unresolved expressions instead.
+_NOT_STATED = frozenset({"relative-week"})
 
 
 class DateTagger:
@@ -24,16 +29,22 @@ class DateTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         layout = ensure_layout(doc)
+        # the byline may sit in the page header, above the headline: it still counts, and it
+        # is one of the article's dates; a header date bar (widget) is neither
         published = find_published(doc.text)
-        if published is not None and layout.in_zone(published.start, published.end):
-            published = None
         doc._.takedown_published = published
         anchor_iso = doc._.takedown_anchor or (published.value if published else None)
         anchor = date.fromisoformat(anchor_iso) if anchor_iso else None
+        skip = list(layout.zones)
+        skip.extend((w.start, w.end) for w in widget_dates(doc.text))
+        found = find_dates(doc.text, anchor, skip)
+        if published is not None and not any(m.start == published.start for m in found):
+            found.append(published)
+            found.sort(key=lambda m: m.start)
         spans = []
         unresolved = []
-        for m in find_dates(doc.text, anchor, list(layout.zones)):
-            if m.value is None:
+        for m in found:
+            if m.value is None or m.expression in _NOT_STATED:
                 unresolved.append(m)
                 continue
             span = char_span(doc, m.start, m.end, "date")
