@@ -10,6 +10,7 @@ import json
 import sys
 import time
 from collections import Counter
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -183,24 +184,106 @@ def schema_cmd(
 def evaluate_cmd(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of *.gold.json files.")],
     articles: Annotated[
-        Optional[Path], typer.Option(help="Folder of the articles, if not beside the gold files.")
+        Path | None, typer.Option(help="Folder of the articles, if not beside the gold files.")
     ] = None,
     json_out: Annotated[
-        Optional[Path], typer.Option("--json", help="Write the numbers as JSON to this file.")
+        Path | None, typer.Option("--json", help="Write the numbers as JSON to this file.")
     ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help="Compare F1 with this baseline (a --write-baseline or --json file): print a "
+            "markdown report and exit 1 when a field's F1 fell by more than --tolerance."
+        ),
+    ] = None,
+    tolerance: Annotated[
+        float, typer.Option(min=0.0, help="F1 drop allowed per field against --baseline.")
+    ] = 0.005,
+    write_baseline: Annotated[
+        bool,
+        typer.Option(
+            "--write-baseline", help="Save this run's scores as the --baseline file (no gate)."
+        ),
+    ] = False,
 ) -> None:
     """Extract every article with a gold file and print precision, recall and F1 per field."""
+    from takedown.review.baseline import compare, load_baseline, render_comparison_markdown
+    from takedown.review.baseline import write_baseline as save_baseline
     from takedown.review.evaluate import evaluate
     from takedown.review.render import render_table
 
+    if write_baseline and baseline is None:
+        err.print("[red]error[/red] --write-baseline needs --baseline FILE")
+        raise typer.Exit(2)
     try:
         report = evaluate(gold_dir, articles)
+        previous = None
+        if baseline is not None and (not write_baseline or baseline.is_file()):
+            previous = load_baseline(baseline)
     except (TakedownError, OSError) as exc:
         err.print(f"[red]error[/red] {exc}")
         raise typer.Exit(2) from None
-    out.print(render_table(report))
     if json_out is not None:
         write_json(json_out, report.to_dict())
+    if baseline is None:
+        out.print(render_table(report))
+        return
+    if previous is not None:
+        comparison = compare(report, previous, tolerance, str(baseline))
+        sys.stdout.write(render_comparison_markdown(report, comparison))
+    if write_baseline:
+        save_baseline(baseline, report)
+        err.print(f"wrote baseline {baseline}")
+        return
+    if previous is not None and not comparison.ok:
+        raise typer.Exit(1)
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command("diff")
+def diff_cmd(
+    old: Annotated[Path, typer.Argument(help="The earlier output folder (e.g. the base branch).")],
+    new: Annotated[Path, typer.Argument(help="The later output folder (e.g. the head branch).")],
+    fmt: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="text (terminal), markdown (GitHub) or json."),
+    ] = DiffFormat.text,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option(
+            min=2048,
+            help="Markdown only: cut whole sections, and say which, to fit this many bytes "
+            "(65536 for a pull-request comment; default 1000000 for a job summary).",
+        ),
+    ] = None,
+    fail_on_change: Annotated[
+        bool, typer.Option("--fail-on-change", help="Exit 1 when anything differs.")
+    ] = False,
+) -> None:
+    """Compare two output folders: counts, then per article the facts added, removed and
+    changed, and the entity merges, splits and renames."""
+    from takedown.review.diff import diff_outputs
+    from takedown.review.diff_render import print_text, render_json, render_markdown
+    from takedown.review.markdown import SUMMARY_MAX_BYTES
+
+    try:
+        report = diff_outputs(old, new)
+    except (TakedownError, OSError) as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    if fmt is DiffFormat.markdown:
+        sys.stdout.write(render_markdown(report, max_bytes or SUMMARY_MAX_BYTES))
+    elif fmt is DiffFormat.json:
+        sys.stdout.write(render_json(report))
+    else:
+        print_text(report, out)
+    if fail_on_change and not report.empty:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -237,11 +237,52 @@ _COUNT_AFTER = (
 )
 # Context a bare year may not stand in (see "Years" in the module docstring).
 _YEAR_BEFORE = (
-    "(?<![0-9$\\u20ac\\u00a3\\u00a5#.,/:@&+=])(?<![0-9][ .,\\-\\u2013\\u2014])(?<![Nn]o\\. )"
+    "(?<![0-9$\\u20ac\\u00a3\\u00a5\\u00a9#.,/:@&+=])(?<![0-9][ .,\\-\\u2013\\u2014])"
+    "(?<![Nn]o\\. )(?<!\\u00a9 )(?<![0-9] [-\\u2013\\u2014] )"
 )
 _YEAR_AFTER = (
     f"{_NOT_WORD_AFTER}(?![.,:/][0-9])(?!{_OS}{_DASH}{_OS}[0-9]){_COUNT_AFTER}"
 )
+
+
+# A number that names a thing rather than a time (checked per candidate, in Python, on the few
+# characters around a bare year): a provision, a statute, a room, a model, a copyright line.
+_STATUTE = "(?:Act|Law|Code|Ordinance|Regulations?|Statute|Decree|Directive|Bill)"
+_REFERENCE_BEFORE = re.compile(
+    "(?:(?<![A-Za-z])(?i:sections?|sec\\.|article|clause|paragraph|para\\.|chapter|schedule|"
+    "rule|room|suite|apt\\.?|model|version|build|serial|docket|flight|route|highway|"
+    "interstate|page|pp?\\.|vol\\.|copyright)"
+    f"|(?<![A-Za-z])(?:{_STATUTE}(?:{_S}of)?|Case|Unit|Box|Part|Exit|Form|Item|Lot|Title)"
+    "|\\u00a7|\\((?i:c)\\))" + _OS + "$"
+)
+# Makes a model year stands before ("a stolen 2018 Ferrari"): seizure lists name cars so.
+_VEHICLE_MAKES = (
+    "Acura Alfa Aston Audi Bentley BMW Bugatti Buick Cadillac Chevrolet Chevy Chrysler Dodge "
+    "Ferrari Fiat Ford GMC Harley Honda Hummer Hyundai Infiniti Jaguar Jeep Kawasaki Kia "
+    "Lamborghini Land Lexus Lincoln Maserati Mazda McLaren Mercedes Mini Mitsubishi Nissan "
+    "Opel Peugeot Polaris Pontiac Porsche Range Renault Rolls Skoda Subaru Suzuki Tesla Toyota "
+    "Volkswagen VW Volvo Yamaha"
+).split()
+_STREET = (
+    "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|"
+    "Parkway|Pkwy|Highway|Hwy|Terrace|Crescent|Square)"
+)
+_REFERENCE_AFTER = re.compile(
+    f"{_S}(?:{_STATUTE}|[Mm]odel|{'|'.join(_VEHICLE_MAKES)})(?![A-Za-z])"
+    f"|{_S}(?:(?:[NSEW]\\.?|[A-Z][a-z]+){_S}){{1,3}}{_STREET}(?![A-Za-z])"
+)
+
+
+def _names_a_thing(text: str, start: int, end: int) -> bool:
+    """True when the number at text[start:end] is a reference, not a year (see module doc).
+
+    Why in Python and not in ``_MASTER``: a dozen variable-length lookbehinds at every digit
+    would slow the scan; a bare year is rare enough to check afterwards.
+    """
+    return bool(
+        _REFERENCE_BEFORE.search(text, max(0, start - 24), start)
+        or _REFERENCE_AFTER.match(text, end)
+    )
 
 
 def _month(name: str) -> str:
@@ -361,7 +402,7 @@ _FAMILY_SOURCES: dict[str, str] = {
         f"(?P<b>{_unnamed(_POINT_WITH_YEAR)}){_COUNT_AFTER}"
     ),
     "fromto": (
-        f"(?<![$\\u20ac\\u00a3\\u00a5#.,/:@])(?<![0-9][ .,\\-\\u2013\\u2014])"
+        f"(?<![$\\u20ac\\u00a3\\u00a5\\u00a9#.,/:@])(?<![0-9][ .,\\-\\u2013\\u2014])(?<!\\u00a9 )"
         f"(?:(?i:from){_S})?(?P<a>{_unnamed(_POINT)})"
         f"(?:{_S}(?i:to|through|thru|until|till){_S}|{_OS}{_DASH}{_OS})"
         f"(?P<b>{_unnamed(_POINT_WITH_YEAR)}){_COUNT_AFTER}"
@@ -744,6 +785,8 @@ def _h_decade(m: re.Match[str], anchor: date | None) -> _Fields | None:
 
 
 def _h_yrange(m: re.Match[str], anchor: date | None) -> _Fields | None:
+    if _names_a_thing(m.string, m.start(), m.end()):  # "Copyright 2014-2024", "Act 1999-2000"
+        return None
     y1, tail = int(m.group("y1")), m.group("y2")
     y2 = int(tail) if len(tail) == 4 else y1 // 100 * 100 + int(tail)
     if y2 <= y1 or y2 - y1 > 100:
@@ -820,6 +863,9 @@ def _h_relweekday(m: re.Match[str], anchor: date | None) -> _Fields | None:
 
 
 def _h_year(m: re.Match[str], anchor: date | None) -> _Fields | None:
+    """A bare year; after a temporal preposition ("in 2002") the year reading always wins."""
+    if m.group("y2") and _names_a_thing(m.string, m.start("y2"), m.end("y2")):
+        return None
     return m.group("y") or m.group("y2"), _modifier(m.group("mod")), False, "year"
 
 

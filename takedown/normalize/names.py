@@ -146,6 +146,8 @@ def _title_case_line(text: str, pos: int) -> bool:
     ls = text.rfind("\n", 0, pos) + 1
     le = text.find("\n", pos)
     line = text[ls : le if le >= 0 else len(text)]
+    if line.rstrip().endswith((".", "!", "?", "”", '"', ",")):
+        return False  # a sentence, however many capitals it has
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
     if len(words) < 5:
         return False

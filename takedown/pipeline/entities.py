@@ -349,8 +349,21 @@ class EntityRecognizer(RulesComponent):
         return out
 
     def _recurrences(self, text: str, layout: Layout, orgs: list[_Cand]) -> list[_Cand]:
-        """Operation names recur in other casings ("DisrupTor" ... "Disruptor")."""
+        """Operation names recur in other casings ("DisrupTor" ... "Disruptor"), market names
+        without their head noun ("Hydra Market" ... "Hydra")."""
         out: list[_Cand] = []
+        for c in [o for o in orgs if o.label == "marketplace"]:
+            bare = re.sub(r"\s+(?:Market|Marketplace)$", "", c.name)
+            if bare == c.name or len(bare) < 4 or c.key in {o.key + "#" for o in out}:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?![\w-]| (?:Market|Marketplace))",
+                                 text):
+                if layout.in_zone(m.start(), m.end()):
+                    continue
+                if any(o.start < m.end() and m.start() < o.end for o in orgs + out):
+                    continue
+                out.append(_Cand("marketplace", m.start(), m.end(), c.source, c.key, c.name,
+                                 c.gid, rule="market-short-form"))
         seen: set[str] = set()
         for c in [o for o in orgs if o.label == "operation"]:
             surface = re.sub(r"^[Oo]peration[ \t]+", "", text[c.start : c.end])
@@ -387,6 +400,13 @@ class EntityRecognizer(RulesComponent):
         self, text: str, layout: Layout, persons: list[_Cand], orgs: list[_Cand]
     ) -> list[_Cand]:
         """A surname alone after the full name is the same person ("Desnica", "Varel")."""
+        full = [p for p in persons if len(p.name.split()) >= 2]
+        for p in persons:
+            owners = {o.key for o in full if o.key != p.key
+                      and o.name.lower().endswith(" " + p.name.lower())}
+            if len(owners) == 1:
+                owner = next(o for o in full if o.key in owners)
+                p.key, p.name, p.rule = owner.key, owner.name, "surname"
         by_surname: dict[str, list[_Cand]] = {}
         for p in persons:
             parts = p.name.split()
