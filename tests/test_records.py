@@ -1,0 +1,86 @@
+"""Invariants of every record: offsets slice to their text, records validate against the
+committed schema's models, ids are stable, two runs give byte-identical output."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from takedown import Extractor
+from takedown.io import iter_inputs
+from takedown.models.records import ArticleRecord
+from takedown.output import dumps
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "articles"
+
+
+def _spans(record: ArticleRecord) -> Iterator[tuple[str, int, int]]:
+    for field in ("operations", "marketplaces", "agencies", "persons", "country_entities"):
+        for ent in getattr(record, field):
+            for m in ent.mentions:
+                yield m.text, m.start, m.end
+    for f in record.figures:
+        yield f.text, f.start, f.end
+        for e in f.equivalents:
+            yield e.text, e.start, e.end
+    for d in [*record.dates, *record.unresolved_dates]:
+        yield d.text, d.start, d.end
+    for s in (record.title_span, record.published_span):
+        if s is not None:
+            yield s.text, s.start, s.end
+
+
+def _articles(*folders: Path) -> list:  # type: ignore[type-arg]
+    return [a for a in iter_inputs([str(f) for f in folders if f.is_dir()])]
+
+
+def test_offsets_slice_to_their_text(extractor: Extractor, seeds_dir: Path) -> None:
+    arts = _articles(DATA, seeds_dir)
+    assert len(arts) >= 17
+    for art, rec in zip(arts, extractor.extract_many(arts)):
+        for text, start, end in _spans(rec):
+            assert art.text[start:end] == text, (art.article, text, start, end)
+        assert rec.sha256 == art.sha256
+
+
+def test_records_validate_round_trip(extractor: Extractor) -> None:
+    for rec in extractor.extract_many(_articles(DATA)):
+        again = ArticleRecord.model_validate_json(dumps(rec))
+        assert again == rec
+
+
+def test_two_runs_are_byte_identical() -> None:
+    arts = _articles(DATA)
+    first = [dumps(r) for r in Extractor().extract_many(arts)]
+    second = [dumps(r) for r in Extractor(batch_size=3).extract_many(arts)]
+    assert first == second
+
+
+def test_published_argument_anchors_relative_dates(extractor: Extractor) -> None:
+    rec = extractor.extract("Police arrested him last November.", published="2023-05-02")
+    assert [(d.value, d.relative) for d in rec.dates] == [("2022-11", True)]
+    rec = extractor.extract("Police arrested him last November.")
+    assert rec.dates == [] and [u.text for u in rec.unresolved_dates] == ["last November"]
+
+
+def test_bad_published_is_a_clear_error(extractor: Extractor) -> None:
+    with pytest.raises(ValueError, match="ISO date"):
+        extractor.extract("text", published="May 2")
+
+
+def test_boilerplate_yields_no_facts(extractor: Extractor) -> None:
+    text = ("Police seize darknet market servers in Germany\n\n- Advertisement -spot_img\n"
+            "Share This Article\nLeave a comment\n4 Min Read\nPhoto by Jane Roe on Unsplash\n"
+            "Related news\nFBI arrests 500 in Operation Nowhere\n")
+    rec = extractor.extract(text)
+    assert rec.title == "Police seize darknet market servers in Germany"
+    assert rec.figures == [] and rec.persons == [] and rec.operations == []
+    assert rec.countries == ["Germany"]
+
+
+def test_empty_and_whitespace_texts(extractor: Extractor) -> None:
+    for text in ["", "   \n\n  ", "\x00"]:
+        rec = extractor.extract(text)
+        assert rec.figures == [] and rec.title is None
