@@ -48,15 +48,31 @@ _UPDATED_CUE = re.compile(
     _CUE_START + r"(?:last\s+updated|updated|last\s+modified|modified|revised)" + _CUE_END
 )
 _SEPARATOR_CUE = re.compile(r"[" + _SEPARATORS + r"]\s*$")
-# "By Jane Doe", "By JANE DOE and John Roe," — a name, not "By the time police arrived on"
-_BY_CUE = re.compile(
-    r"^\s*(?:[Bb]y|BY)\s+[A-Z][\w.'\u2019-]*(?:\s+(?:and\s+)?[A-Z][\w.'\u2019-]*){0,4}"
-    r"\s*[,;]?\s*$"
+# "By Jane Doe", "By JANE DOE and John Roe", "By our Europe correspondent": a name (capitalised
+# words, or a staff word), not "By the time police arrived on". Words are separated by
+# required white space, so the bounded repeat cannot backtrack badly.
+_BY_NAME = (
+    r"(?:[Bb]y|BY)\s+(?:(?:our|the)\s+)?[A-Z][\w.'\u2019-]*"
+    r"(?:,?\s+(?:(?:and|&)\s+)?(?:[A-Z][\w.'\u2019-]*|correspondents?|staff|reporters?|"
+    r"writers?|editors?|desk|team)){0,5}"
 )
-# What may follow a byline date on its line: nothing, a separator, a time, "by ...", a source
+# A byline opening the date's line: "By Staff | ", "By Jane Doe, Reuters | ", "By JANE DOE, "
+_BY_CUE = re.compile(
+    r"^\s*" + _BY_NAME + r"\s*(?:[,;" + _SEPARATORS + r"](?:[^\n]*[," + _SEPARATORS
+    + r"])?)?\s*$"
+)
+# A byline on its own line right above or below the date line
+_BY_LINE = re.compile(r"^\s*" + _BY_NAME + r"\s*[,;]?\s*$")
+# Time zones seen after byline times ("13.05 GMT", "10:30 BST", "4:05 p.m. ET")
+_ZONE = r"(?:gmt|utc|bst|cet|cest|eet|eest|msk|ist|jst|aest|aedt|[ecmp][sd]?t)"
+# What may follow a byline date on its line: nothing, a separator, a time, "by ...", a source.
+# A colon time may run on ("10:32 AM ET"); a dot time ("13.05") could be a number, so it
+# must end the line or meet a separator.
 _AFTER_OK = re.compile(
     r"(?i)^\s*(?:$|[" + _SEPARATORS + r"]|,?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|"
-    r",?\s*(?:at\s+)?\d{1,2}:\d{2}\b|by\s|\()"
+    r",?\s*(?:at\s+)?\d{1,2}:\d{2}\b|"
+    r",?\s*(?:at\s+)?\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:" + _ZONE + r"\b\s*)?"
+    r"(?:$|[" + _SEPARATORS + r"])|by\s|\()"
 )
 # A press-release dateline: "WASHINGTON, May 2, 2023 —", "THE HAGUE, Netherlands, ..."
 _DATELINE_CUE = re.compile(r"^\s*[A-Z][A-Z.'\u2019 -]{1,40},(?:\s*[A-Z][A-Za-z.]+,)?\s*$")
@@ -75,7 +91,17 @@ _FURNITURE = re.compile(
     r"|^\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}\s*$"
 )
 
-_RANK_PUBLISHED, _RANK_BYLINE, _RANK_UPDATED = 0, 1, 2
+# A navigation bar or share bar: three or more short items without digits between "|", "•",
+# ">" ("CANADA | ONTARIO | CRIME", "Home > News > National Unit"). Items are bounded, and the
+# pattern is only tried (anchored) on the lines next to a candidate date.
+_NAV_BAR = re.compile(
+    r"^\s*[^\d\n|\u2022\u00b7>\u00bb]{1,30}(?:[|\u2022\u00b7>\u00bb][^\d\n|\u2022\u00b7>\u00bb]{1,30}){2,}"
+    r"[|\u2022\u00b7>\u00bb]?\s*$"
+)
+
+# Lower is surer: an explicit publication cue, then a "By <Name>" byline, then a date alone or
+# set off by a separator, then "Updated".
+_RANK_PUBLISHED, _RANK_BY, _RANK_BYLINE, _RANK_UPDATED = 0, 1, 2, 3
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -103,7 +129,9 @@ def _is_widget(text: str, m: DateMatch) -> bool:
     neighbours = _neighbour_lines(text, line_start, line_end)
     if any(_WEATHER.search(n) for n in neighbours):
         return True  # weather beside a date: a date bar whatever its form
-    return bool(WEEKDAY_LED.match(m.text)) and any(_FURNITURE.match(n) for n in neighbours)
+    return bool(WEEKDAY_LED.match(m.text)) and any(
+        _FURNITURE.match(n) or _NAV_BAR.match(n) for n in neighbours
+    )
 
 
 def _byline_rank(text: str, m: DateMatch) -> int | None:
@@ -121,9 +149,13 @@ def _byline_rank(text: str, m: DateMatch) -> int | None:
         return None  # the date runs on into a sentence: "May 2, 2023, was ..."
     if line_end - line_start > _MAX_LINE or len(before.split()) > _MAX_WORDS_BEFORE:
         return None  # a long line is prose even where a dash sets the date off
-    if not before.strip() or _SEPARATOR_CUE.search(before) or _BY_CUE.match(before):
-        return _RANK_BYLINE
-    return None  # a date inside prose
+    if _BY_CUE.match(before):
+        return _RANK_BY
+    if before.strip() and not _SEPARATOR_CUE.search(before):
+        return None  # a date inside prose
+    if any(_BY_LINE.match(n) for n in _neighbour_lines(text, line_start, line_end)):
+        return _RANK_BY  # "By Jane Doe" on the line above or below
+    return _RANK_BYLINE
 
 
 def _head(text: str) -> str:
