@@ -69,14 +69,18 @@ def _entities(spans: Iterable[Span], label: str) -> list[Entity]:
             name = camel[0] if camel else bare[0]
         aliases = [f for f in forms if f != name]
         acronym = next((s._.acronym for s in members if s._.acronym), None)
-        source = max((s._.source for s in members),
-                     key=lambda src: {"gazetteer": 2, "abbreviation": 1}.get(src, 0))
+        source = max(
+            (s._.source for s in members),
+            key=lambda src: {"gazetteer": 2, "abbreviation": 1}.get(src, 0),
+        )
         out.append(
             Entity(
                 id=f"{label[:3]}_" + stable_id(label, key),
                 name=name,
                 aliases=aliases,
-                mentions=[Evidence(text=s.text, start=s.start_char, end=s.end_char) for s in members],
+                mentions=[
+                    Evidence(text=s.text, start=s.start_char, end=s.end_char) for s in members
+                ],
                 source=source,
                 gazetteer_id=first._.gazetteer_id,
                 acronym=acronym,
@@ -87,8 +91,9 @@ def _entities(spans: Iterable[Span], label: str) -> list[Entity]:
     return out
 
 
-def build_record(doc: Doc, article: str, sha256: str | None = None,
-                 published: str | None = None) -> ArticleRecord:
+def build_record(
+    doc: Doc, article: str, sha256: str | None = None, published: str | None = None
+) -> ArticleRecord:
     """The record of one processed Doc. ``published`` (the caller's date) wins over the page's."""
     text = doc.text
     sha = sha256 or sha256_text(text)
@@ -110,9 +115,15 @@ def build_record(doc: Doc, article: str, sha256: str | None = None,
         figures.append(
             Figure(
                 id="fig_" + stable_id(aid, span._.kind, str(span.start_char), str(span.end_char)),
-                text=span.text, start=span.start_char, end=span.end_char,
-                kind=span._.kind, value=span._.value, unit=span._.unit,
-                substance=span._.substance, country=span._.country, qualifier=span._.qualifier,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                kind=span._.kind,
+                value=span._.value,
+                unit=span._.unit,
+                substance=span._.substance,
+                country=span._.country,
+                qualifier=span._.qualifier,
                 value_max=span._.value_max,
                 equivalents=[Equivalent(**e) for e in span._.equivalents or []],
             )
@@ -127,8 +138,12 @@ def build_record(doc: Doc, article: str, sha256: str | None = None,
         dates.append(
             DateFact(
                 id="dat_" + stable_id(aid, str(span.start_char), str(span.end_char)),
-                text=span.text, start=span.start_char, end=span.end_char, value=span._.value,
-                modifier=span._.modifier, relative=bool(span._.relative),
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                value=span._.value,
+                modifier=span._.modifier,
+                relative=bool(span._.relative),
                 anchor=(doc._.takedown_anchor or pub_value) if span._.relative else None,
             )
         )

@@ -12,7 +12,7 @@ import time
 from collections import Counter
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -37,7 +37,7 @@ out = Console()
 FACT_FIELDS = ("operations", "marketplaces", "agencies", "countries", "persons", "figures", "dates")
 
 
-def _iso(value: Optional[str]) -> Optional[str]:
+def _iso(value: str | None) -> str | None:
     if value is None:
         return None
     from datetime import date
@@ -53,10 +53,14 @@ def extract_cmd(
     inputs: Annotated[list[str], typer.Argument(help="Folders, files, or - for stdin.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")] = Path("out"),
     published: Annotated[
-        Optional[str], typer.Option(help="Article date (YYYY-MM-DD) when the text has none.")
+        str | None, typer.Option(help="Article date (YYYY-MM-DD) when the text has none.")
     ] = None,
-    max_bytes: Annotated[int, typer.Option(help="Size limit per article file.")] = DEFAULT_MAX_BYTES,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    max_bytes: Annotated[
+        int, typer.Option(help="Size limit per article file.")
+    ] = DEFAULT_MAX_BYTES,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
+    ] = False,
 ) -> None:
     """Extract every article into OUTPUT/articles.jsonl (errors in OUTPUT/errors.jsonl)."""
     pub = _iso(published)
@@ -71,10 +75,18 @@ def extract_cmd(
     counts: Counter[str] = Counter()
     words = 0
     started = time.perf_counter()
-    with atomic_writer(output / "articles.jsonl") as fh, Progress(
-        TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, disable=quiet or not err.is_terminal, transient=True,
-    ) as progress:
+    with (
+        atomic_writer(output / "articles.jsonl") as fh,
+        Progress(
+            TextColumn("[bold]extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet or not err.is_terminal,
+            transient=True,
+        ) as progress,
+    ):
         task = progress.add_task("extract", total=len(articles))
         for record in _safe_stream(extractor, articles, errors):
             fh.write(dumps(record) + "\n")
@@ -113,15 +125,22 @@ def _safe_stream(extractor: Extractor, articles: list, errors: list[dict[str, st
                 try:
                     yield from list(extractor.extract_many([art]))
                 except Exception as exc:  # noqa: BLE001
-                    errors.append({"file": art.path or art.article, "article": art.article,
-                                   "reason": f"extraction failed: {type(exc).__name__}: {exc}"})
-                    err.print(f"[red]error[/red] {art.path or art.article}: extraction failed: {exc}")
+                    errors.append(
+                        {
+                            "file": art.path or art.article,
+                            "article": art.article,
+                            "reason": f"extraction failed: {type(exc).__name__}: {exc}",
+                        }
+                    )
+                    err.print(
+                        f"[red]error[/red] {art.path or art.article}: extraction failed: {exc}"
+                    )
 
 
 @app.command("show")
 def show_cmd(
     article: Annotated[Path, typer.Argument(help="One article file.")],
-    published: Annotated[Optional[str], typer.Option(help="Article date (YYYY-MM-DD).")] = None,
+    published: Annotated[str | None, typer.Option(help="Article date (YYYY-MM-DD).")] = None,
 ) -> None:
     """Print one article's facts, each with its evidence highlighted in its sentence."""
     items = list(iter_inputs([str(article)], published=_iso(published)))
@@ -149,24 +168,30 @@ def render_record(record: ArticleRecord, text: str) -> None:
     for field in ("operations", "marketplaces", "agencies", "persons", "country_entities"):
         for ent in getattr(record, field):
             m = ent.mentions[0]
-            out.print(f"[cyan]{field[:-1] if field != 'country_entities' else 'country'}[/cyan] "
-                      f"[bold]{ent.name}[/bold] aliases={ent.aliases} ({len(ent.mentions)} mentions)")
+            out.print(
+                f"[cyan]{field[:-1] if field != 'country_entities' else 'country'}[/cyan] "
+                f"[bold]{ent.name}[/bold] aliases={ent.aliases} ({len(ent.mentions)} mentions)"
+            )
             out.print(_context(text, m.start, m.end))
     for fig in record.figures:
         extra = ", ".join(x for x in (fig.qualifier, fig.substance, fig.country) if x)
-        out.print(f"[green]figure[/green] {fig.kind} = [bold]{fig.value} {fig.unit}[/bold]"
-                  f"{' (' + extra + ')' if extra else ''}")
+        out.print(
+            f"[green]figure[/green] {fig.kind} = [bold]{fig.value} {fig.unit}[/bold]"
+            f"{' (' + extra + ')' if extra else ''}"
+        )
         out.print(_context(text, fig.start, fig.end))
     for d in record.dates:
-        out.print(f"[magenta]date[/magenta] [bold]{d.value}[/bold]"
-                  f"{' (' + d.modifier + ')' if d.modifier else ''}")
+        out.print(
+            f"[magenta]date[/magenta] [bold]{d.value}[/bold]"
+            f"{' (' + d.modifier + ')' if d.modifier else ''}"
+        )
         out.print(_context(text, d.start, d.end))
 
 
 @app.command("schema")
 def schema_cmd(
     output: Annotated[
-        Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")
+        Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
     ] = None,
 ) -> None:
     """Write the JSON Schema of the per-article records."""

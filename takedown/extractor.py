@@ -39,13 +39,15 @@ class Extractor:
         doc._.takedown_anchor = article.published
         return doc
 
-    def extract(self, text: str, published: str | None = None,
-                article: str = "<text>") -> ArticleRecord:
+    def extract(
+        self, text: str, published: str | None = None, article: str = "<text>"
+    ) -> ArticleRecord:
         art = make_article(text, article, None, _check_date(published))
         return next(self.extract_many([art]))
 
-    def extract_many(self, items: Iterable[str | Article],
-                     published: str | None = None) -> Iterator[ArticleRecord]:
+    def extract_many(
+        self, items: Iterable[str | Article], published: str | None = None
+    ) -> Iterator[ArticleRecord]:
         default_pub = _check_date(published)
 
         def articles() -> Iterator[Article]:
@@ -63,7 +65,7 @@ class Extractor:
             if not batch:
                 return
             docs = self.nlp.pipe((self._doc(a) for a in batch), batch_size=self.batch_size)
-            for art, doc in zip(batch, docs):
+            for art, doc in zip(batch, docs, strict=False):
                 yield build_record(doc, art.article, art.sha256, art.published)
 
 

@@ -28,8 +28,9 @@ class Article:
     published: str | None = None
 
 
-def make_article(text: str, article: str = "<text>", path: str | None = None,
-                 published: str | None = None) -> Article:
+def make_article(
+    text: str, article: str = "<text>", path: str | None = None, published: str | None = None
+) -> Article:
     return Article(article, text, hashlib.sha256(text.encode("utf-8")).hexdigest(), path, published)
 
 
@@ -52,8 +53,9 @@ def discover(paths: Iterable[str | Path]) -> list[tuple[str, Path]]:
     return out
 
 
-def read_article(name: str, path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-                 published: str | None = None) -> Article:
+def read_article(
+    name: str, path: Path, max_bytes: int = DEFAULT_MAX_BYTES, published: str | None = None
+) -> Article:
     """Read and decode one file; every failure is an InputError with a plain reason."""
     try:
         size = path.stat().st_size
@@ -91,8 +93,9 @@ def _decode(data: bytes, where: str) -> str:
             raise InputError(where, "not decodable as UTF-8 or cp1252") from exc
 
 
-def iter_inputs(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
-                published: str | None = None) -> Iterator[Article | InputError]:
+def iter_inputs(
+    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES, published: str | None = None
+) -> Iterator[Article | InputError]:
     """Articles in a stable order; "-" reads one article from stdin."""
     plain = [p for p in paths if str(p) != "-"]
     if len(plain) != len(list(paths)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
@@ -47,7 +47,8 @@ def rules_dir() -> Path:
 
 
 def iter_jsonl(path: Path, model: type[M]) -> Iterator[M]:
-    """Validate each non-blank line of ``path``; raise RulesError naming file:line on the first bad one."""
+    """Validate each non-blank line of ``path``; the first bad one raises RulesError naming
+    file:line and the reason."""
     try:
         handle = path.open(encoding="utf-8")
     except OSError as exc:
@@ -75,7 +76,7 @@ def load_rules(name: str, directory: Path | None = None) -> list[BaseModel]:
     return list(iter_jsonl(folder / f"{name}.jsonl", model))
 
 
-@lru_cache(maxsize=None)
+@cache
 def default_rules(name: str) -> tuple[BaseModel, ...]:
     """The shipped rules, loaded once per process: every component shares them."""
     return tuple(load_rules(name))

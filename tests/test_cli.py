@@ -10,9 +10,11 @@ from typer.testing import CliRunner
 from takedown.cli import app
 
 runner = CliRunner()
-ARTICLE = ("Police seize darknet market in Germany\n\nBy Jane Roe | May 3, 2023\n\n"
-           "German police arrested 12 suspects and seized €2.5 million in Operation Nightfall. "
-           "The Bundeskriminalamt said the market launched last November.\n")
+ARTICLE = (
+    "Police seize darknet market in Germany\n\nBy Jane Roe | May 3, 2023\n\n"
+    "German police arrested 12 suspects and seized €2.5 million in Operation Nightfall. "
+    "The Bundeskriminalamt said the market launched last November.\n"
+)
 
 
 def _folder(tmp_path: Path) -> Path:
@@ -35,7 +37,8 @@ def test_extract_writes_one_sorted_record_per_article(tmp_path: Path) -> None:
     assert first["published"] == "2023-05-03"
     assert ("arrests", 12) in [(f["kind"], f["value"]) for f in first["figures"]]
     assert {"value": "2022-11"}.items() <= next(
-        d for d in first["dates"] if d["text"] == "last November").items()
+        d for d in first["dates"] if d["text"] == "last November"
+    ).items()
 
 
 def test_extract_reports_bad_files_and_exits_1(tmp_path: Path) -> None:
@@ -50,8 +53,9 @@ def test_extract_reports_bad_files_and_exits_1(tmp_path: Path) -> None:
 
 def test_extract_reads_stdin_with_published(tmp_path: Path) -> None:
     text = "Police said 40 people were arrested on Tuesday."
-    result = runner.invoke(app, ["extract", "-", "-o", str(tmp_path / "out"),
-                                 "--published", "2024-02-15"], input=text)
+    result = runner.invoke(
+        app, ["extract", "-", "-o", str(tmp_path / "out"), "--published", "2024-02-15"], input=text
+    )
     assert result.exit_code == 0, result.output
     rec = json.loads((tmp_path / "out" / "articles.jsonl").read_text())
     assert rec["published"] == "2024-02-15"
@@ -59,8 +63,9 @@ def test_extract_reads_stdin_with_published(tmp_path: Path) -> None:
 
 
 def test_bad_published_is_a_usage_error(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["extract", "-", "-o", str(tmp_path / "o"), "--published", "x"],
-                           input="text")
+    result = runner.invoke(
+        app, ["extract", "-", "-o", str(tmp_path / "o"), "--published", "x"], input="text"
+    )
     assert result.exit_code == 2
 
 

@@ -21,9 +21,7 @@ from dataclasses import dataclass
 # "(ACRONYM)" possibly after a possessive: "Enforcement’s (ICE)". Acronyms are 2–10
 # characters, start with a capital, hold at least two capitals, and may contain digits,
 # hyphens, ampersands and dots ("J-CODE", "EC3", "U.S.P.I.S.").
-_DEFINITION = re.compile(
-    r"(?:['’]s)?[ \t]*\([ \t]*(?P<short>[A-Z][A-Za-z0-9&.\-]{1,9})[ \t]*\)"
-)
+_DEFINITION = re.compile(r"(?:['’]s)?[ \t]*\([ \t]*(?P<short>[A-Z][A-Za-z0-9&.\-]{1,9})[ \t]*\)")
 _WORD = re.compile(r"[^\s()\[\]]+")
 _STOP = frozenset("of the and for in on to a an de des du la le van der den von".split())
 
@@ -93,7 +91,7 @@ def find_definitions(text: str) -> list[Definition]:
         # the long form stops at a clause boundary ("... said the agency, the Bureau (FBI)")
         cut = 0
         for i, w in enumerate(words):
-            if w.group(0).endswith((",", ";", ":", "“", "\"")) and i < len(words) - 1:
+            if w.group(0).endswith((",", ";", ":", "“", '"')) and i < len(words) - 1:
                 cut = i + 1
         words = words[cut:]
         if not words:
@@ -124,5 +122,7 @@ def find_definitions(text: str) -> list[Definition]:
         if len(long_form.split()) < 2 and len(long_form) <= len(short):
             continue
         s_start = m.start("short")
-        out.append(Definition(long_start, long_end, long_form, s_start, s_start + len(short), short))
+        out.append(
+            Definition(long_start, long_end, long_form, s_start, s_start + len(short), short)
+        )
     return out

@@ -26,7 +26,8 @@ from takedown.normalize.numbers import (
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_TAIL = re.compile(
-    r"(?:[ \t]?(?P<suf>mn|mln|bn|bln|tn|m|b|k)\b|[ \t]+(?P<word>million|billion|thousand|trillion)\b)",
+    r"(?:[ \t]?(?P<suf>mn|mln|bn|bln|tn|m|b|k)\b"
+    r"|[ \t]+(?P<word>million|billion|thousand|trillion)\b)",
     re.IGNORECASE,
 )
 _QUALIFIERS: tuple[tuple[str, str], ...] = (
@@ -57,7 +58,8 @@ _REFERENCE_BEFORE = re.compile(
 )
 _AFTER_VETO = re.compile(
     r"(?:st|nd|rd|th)\b|[:/]\d|-\d|[-–](?:year|month|week|day)s?[-–]old\b"
-    r"|\s*(?:years?|yrs?)\s+old\b|\.\d|[ \t]*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|[ap]\.m\.|[ap]m\b)"
+    r"|\s*(?:years?|yrs?)\s+old\b|\.\d"
+    r"|[ \t]*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|[ap]\.m\.|[ap]m\b)"
     r"|[ \t]*min(?:ute)?s?[ \t]+read\b|[ \t]*(?:hrs|h)\b",
     re.IGNORECASE,
 )
@@ -76,13 +78,9 @@ _AUX_ARREST = re.compile(
     r"[ \t]+(?:were|was|have[ \t]+been|has[ \t]+been|had[ \t]+been|are)[ \t]+(?:also[ \t]+)?"
     r"(?:arrested|detained|charged|apprehended|indicted|taken[ \t]+into[ \t]+custody)\b"
 )
-_RANGE = re.compile(
-    r"[ \t]*(?:-|–|—|to|and)[ \t]*(?=\d|[A-Za-z])", re.IGNORECASE
-)
+_RANGE = re.compile(r"[ \t]*(?:-|–|—|to|and)[ \t]*(?=\d|[A-Za-z])", re.IGNORECASE)
 _HALF = re.compile(r"(?:[ \t]+|-)and[ \t-]+a[ \t-]+half\b", re.IGNORECASE)
-_AND_MONTHS = re.compile(
-    r"[ \t]+and[ \t]+(?P<n>\d{1,2}|[a-z]+)[ \t]+months?\b", re.IGNORECASE
-)
+_AND_MONTHS = re.compile(r"[ \t]+and[ \t]+(?P<n>\d{1,2}|[a-z]+)[ \t]+months?\b", re.IGNORECASE)
 _PILL_UNIT = re.compile(r"(?:pills?|tablets?|capsules?|doses|blotters?|tabs)\b", re.IGNORECASE)
 _PILL_ADJECTIVES = frozenset(
     "and or counterfeit fake pressed prescription non-prescription illicit illegal opioid "
@@ -95,8 +93,9 @@ _AUXILIARY = re.compile(
     r"(?:[ \t]+(?:made|carried[ \t]+out|conducted|recorded|reported))?(?=[ \t])"
 )
 # "six pill presses": the unit word is an adjective of another noun
-_NOT_A_UNIT_AFTER = re.compile(r"[ \t]+(?:press(?:es)?|mills?|bottles?|machines?|counters?)\b",
-                               re.IGNORECASE)
+_NOT_A_UNIT_AFTER = re.compile(
+    r"[ \t]+(?:press(?:es)?|mills?|bottles?|machines?|counters?)\b", re.IGNORECASE
+)
 _MASS_UNITS = frozenset({"kg", "g", "mg", "lb", "oz", "t"})
 _TIME_UNITS = frozenset({"year", "month", "week", "day"})
 _DRUG_NOUNS = (
@@ -164,18 +163,26 @@ class FigureFinder:
     ) -> None:
         self.unit_by_surface: dict[str, UnitRule] = {u.surface.lower(): u for u in units}
         prefix = [u.surface for u in units if u.dimension == "currency" and not u.surface.isalpha()]
-        codes = [u.surface.upper() for u in units if u.dimension == "currency" and len(u.surface) == 3
-                 and u.surface.isalpha()]
+        codes = [
+            u.surface.upper()
+            for u in units
+            if u.dimension == "currency" and len(u.surface) == 3 and u.surface.isalpha()
+        ]
         self.currency_prefix = {s.lower(): self.unit_by_surface[s.lower()].unit for s in prefix}
-        self.currency_prefix.update({c.lower(): self.unit_by_surface[c.lower()].unit for c in codes})
+        self.currency_prefix.update(
+            {c.lower(): self.unit_by_surface[c.lower()].unit for c in codes}
+        )
         prefix_alt = _alternation([*(p.upper() for p in prefix), *prefix])
         code_alt = _alternation(codes)
         self.number_re = re.compile(
             rf"(?:(?P<sym>{prefix_alt})[ \t]?|\b(?P<code>{code_alt})[ \t]+)?"
             rf"(?<![\w.,])(?P<num>{_DIGITS})(?![\d])",
         )
-        after = [u.surface for u in units if u.surface.isalpha() or " " in u.surface
-                 or u.surface in {"%", "u.s. dollars"}]
+        after = [
+            u.surface
+            for u in units
+            if u.surface.isalpha() or " " in u.surface or u.surface in {"%", "u.s. dollars"}
+        ]
         self.unit_re = re.compile(
             rf"[ \t]?-?[ \t]?(?P<unit>{_alternation(after)})(?![A-Za-z])", re.IGNORECASE
         )
@@ -209,13 +216,11 @@ class FigureFinder:
             rf"(?P<c>{country_alt})(?![A-Za-z])"
         )
         self.country_paren = re.compile(
-            rf"(?<![A-Za-z])(?:the[ \t]+)?(?P<c>{country_alt})[ \t]*\([ \t]*(?P<n>{_DIGITS})[ \t]*\)"
+            rf"(?<![A-Za-z])(?:the[ \t]+)?(?P<c>{country_alt})"
+            rf"[ \t]*\([ \t]*(?P<n>{_DIGITS})[ \t]*\)"
         )
         self.cues = _Cues(
-            {
-                c.cue: re.compile(rf"\b(?:{_alternation(c.cues)})\b", re.IGNORECASE)
-                for c in cues
-            }
+            {c.cue: re.compile(rf"\b(?:{_alternation(c.cues)})\b", re.IGNORECASE) for c in cues}
         )
         self.cue_words: dict[str, frozenset[str]] = {
             c.cue: frozenset(w.lower() for w in c.cues) for c in cues
@@ -255,14 +260,23 @@ class FigureFinder:
             if not free(m.start(), m.end()):
                 continue
             sent = layout.sentence_of(m.start())
-            if not self._has(text, "arrest_verb", sent) and not self._has(text, "arrest_noun", sent):
+            if not self._has(text, "arrest_verb", sent) and not self._has(
+                text, "arrest_noun", sent
+            ):
                 continue
             country = self.country_name.get(m.group("c").lower())
             start = m.start("c")
             out.append(
-                FigureMatch(start, m.end(), text[start : m.end()], "arrests",
-                            tidy(parse_digits(m.group("n"))), "count", country=country,
-                            number_start=m.start("n"))
+                FigureMatch(
+                    start,
+                    m.end(),
+                    text[start : m.end()],
+                    "arrests",
+                    tidy(parse_digits(m.group("n"))),
+                    "count",
+                    country=country,
+                    number_start=m.start("n"),
+                )
             )
             taken.append((start, m.end()))
 
@@ -272,16 +286,26 @@ class FigureFinder:
         hits += [(m.start(), 1, m) for m in NUMBER_WORDS_RE.finditer(text)]
         hits.sort(key=lambda h: (h[0], h[1]))
         for _, is_words, m in hits:
-            fig = (self._from_words(text, m, layout) if is_words
-                   else self._from_digits(text, m, layout, dollar))
+            fig = (
+                self._from_words(text, m, layout)
+                if is_words
+                else self._from_digits(text, m, layout, dollar)
+            )
             if fig and free(fig.number_start, fig.end) and free(fig.start, fig.start + 1):
                 out.append(fig)
                 taken.append((fig.start, fig.end))
         for m in self.ordinal_re.finditer(text):
             if free(m.start(), m.end()):
                 out.append(
-                    FigureMatch(m.start(), m.end(), m.group(0), "other", ORDINALS[m.group("ord").lower()],
-                                "count", number_start=m.start())
+                    FigureMatch(
+                        m.start(),
+                        m.end(),
+                        m.group(0),
+                        "other",
+                        ORDINALS[m.group("ord").lower()],
+                        "count",
+                        number_start=m.start(),
+                    )
                 )
         out.sort(key=lambda f: (f.start, f.end))
         return _consolidate(_link_equivalents(text, out))
@@ -314,7 +338,10 @@ class FigureFinder:
         if cur_tok:
             currency = dollar if cur_tok == "$" else self.currency_prefix.get(cur_tok.lower())
         elif (
-            mult == 1 and "." not in digits and "," not in digits and 1900 <= value <= 2100
+            mult == 1
+            and "." not in digits
+            and "," not in digits
+            and 1900 <= value <= 2100
             and self._unit(text, pos) is None
         ):
             return None  # a year: the dates component owns it
@@ -337,8 +364,10 @@ class FigureFinder:
         if half:
             value += 0.5
             pos = half.end()
-        if low in {"one", "zero"} and not self.in_country.match(text, pos) and not self._unit(
-            text, pos
+        if (
+            low in {"one", "zero"}
+            and not self.in_country.match(text, pos)
+            and not self._unit(text, pos)
         ):
             nxt = _WORD_TOKEN.match(text, pos + 1)
             if not nxt or nxt.group(0).lower().rstrip(".,") not in (
@@ -380,8 +409,10 @@ class FigureFinder:
         """Everything right of the number: a range's far end, the unit, a composite term."""
         value_max: int | float | None = None
         rng = _RANGE.match(text, pos)
-        if rng and (rng.group(0).strip().lower() != "and" or re.search(
-                r"\bbetween[ \t]+(?:\S+[ \t]+)?$", text[max(0, start - 20) : start], re.I)):
+        if rng and (
+            rng.group(0).strip().lower() != "and"
+            or re.search(r"\bbetween[ \t]+(?:\S+[ \t]+)?$", text[max(0, start - 20) : start], re.I)
+        ):
             far = self._number_at(text, rng.end())
             if far is not None and (currency is not None or self._unit(text, far[1]) is not None):
                 far_value, far_end, far_mult = far
@@ -403,8 +434,11 @@ class FigureFinder:
         if unit == "year":
             months = _AND_MONTHS.match(text, pos)
             if months:
-                extra = (int(months.group("n")) if months.group("n").isdigit()
-                         else words_to_number(months.group("n")))
+                extra = (
+                    int(months.group("n"))
+                    if months.group("n").isdigit()
+                    else words_to_number(months.group("n"))
+                )
                 if extra is not None:
                     value, unit, pos = value * 12 + extra, "month", months.end()
         fig = self._finish(text, layout, start, num_s, pos, tidy(value), unit, dimension)
@@ -450,7 +484,9 @@ class FigureFinder:
     def _pounds(self, text: str, pos: int, mult: int) -> tuple[str, str]:
         """ "pounds" is money when it is sterling by its words, mass otherwise: deterministic."""
         tail = text[pos : pos + 24].lower()
-        if re.match(r"\s+(?:sterling|in\s+(?:cash|fines?|assets|proceeds|profits?|criminal)|worth)", tail):
+        if re.match(
+            r"\s+(?:sterling|in\s+(?:cash|fines?|assets|proceeds|profits?|criminal)|worth)", tail
+        ):
             return "GBP", "currency"
         if mult >= 1_000_000 and not re.match(r"\s+of\b", tail):
             return "GBP", "currency"
@@ -489,27 +525,74 @@ class FigureFinder:
             kind = self._drug_kind(text, sent, num_s)
             if kind is None:
                 return None
-            return FigureMatch(start, end, text[start:end], kind, value, unit or "pill", substance,
-                               None, qualifier, number_start=num_s, dimension="mass")
+            return FigureMatch(
+                start,
+                end,
+                text[start:end],
+                kind,
+                value,
+                unit or "pill",
+                substance,
+                None,
+                qualifier,
+                number_start=num_s,
+                dimension="mass",
+            )
         if dimension == "currency":
             kind = self._money_kind(text, sent, start, end)
-            return FigureMatch(start, end, text[start:end], kind, value, unit or "USD", None, None,
-                               qualifier, number_start=num_s, dimension="currency")
+            return FigureMatch(
+                start,
+                end,
+                text[start:end],
+                kind,
+                value,
+                unit or "USD",
+                None,
+                None,
+                qualifier,
+                number_start=num_s,
+                dimension="currency",
+            )
         if dimension == "percent":
             noun = _WORD_TOKEN.match(text, end + 1)
             if noun and noun.group(0).lower() not in _FUNCTION_WORDS:
                 end = noun.end()
-            return FigureMatch(start, end, text[start:end], "other", value, "percent", None, None,
-                               qualifier, number_start=num_s, dimension="percent")
+            return FigureMatch(
+                start,
+                end,
+                text[start:end],
+                "other",
+                value,
+                "percent",
+                None,
+                None,
+                qualifier,
+                number_start=num_s,
+                dimension="percent",
+            )
         if dimension == "time":
             kind = "sentence" if self._sentence_term(text, sent, num_s, end) else "other"
-            tail = re.match(r"[ \t]+(?:in|of)[ \t]+(?:federal[ \t]+|state[ \t]+)?"
-                            r"(?:prison|jail|custody|imprisonment)|[ \t]+behind[ \t]+bars|"
-                            r"[ \t]+(?:prison|jail)[ \t]+(?:sentence|term)", text[end : end + 40])
+            tail = re.match(
+                r"[ \t]+(?:in|of)[ \t]+(?:federal[ \t]+|state[ \t]+)?"
+                r"(?:prison|jail|custody|imprisonment)|[ \t]+behind[ \t]+bars|"
+                r"[ \t]+(?:prison|jail)[ \t]+(?:sentence|term)",
+                text[end : end + 40],
+            )
             if kind == "sentence" and tail:
                 end += tail.end()
-            return FigureMatch(start, end, text[start:end], kind, value, unit or "year", None, None,
-                               qualifier, number_start=num_s, dimension="time")
+            return FigureMatch(
+                start,
+                end,
+                text[start:end],
+                kind,
+                value,
+                unit or "year",
+                None,
+                None,
+                qualifier,
+                number_start=num_s,
+                dimension="time",
+            )
         # plain counts
         country_m = self.in_country.match(text, end)
         head_end, head = self._head_noun(text, end)
@@ -517,15 +600,45 @@ class FigureFinder:
             country = self.country_name.get(country_m.group("c").lower())
             arrests = self._has(text, "arrest_verb", sent) or self._has(text, "arrest_noun", sent)
             end = country_m.end()
-            return FigureMatch(start, end, text[start:end], "arrests" if arrests else "other",
-                               value, "count", None, country, qualifier, number_start=num_s)
+            return FigureMatch(
+                start,
+                end,
+                text[start:end],
+                "arrests" if arrests else "other",
+                value,
+                "count",
+                None,
+                country,
+                qualifier,
+                number_start=num_s,
+            )
         if head is None and _AUX_ARREST.match(text, end):
-            return FigureMatch(start, end, text[start:end], "arrests", value, "count", None, None,
-                               qualifier, number_start=num_s)
+            return FigureMatch(
+                start,
+                end,
+                text[start:end],
+                "arrests",
+                value,
+                "count",
+                None,
+                None,
+                qualifier,
+                number_start=num_s,
+            )
         if head is None:
             if re.match(r"[ \t]+in[ \t]+(?:19|20)\d\d\b", text[end : end + 9]):
-                return FigureMatch(start, end, text[start:end], "other", value, "count", None, None,
-                                   qualifier, number_start=num_s)
+                return FigureMatch(
+                    start,
+                    end,
+                    text[start:end],
+                    "other",
+                    value,
+                    "count",
+                    None,
+                    None,
+                    qualifier,
+                    number_start=num_s,
+                )
             return None
         end = head_end
         kind = self._count_kind(text, sent, num_s, end, head)
@@ -535,14 +648,26 @@ class FigureFinder:
             country_m = self.in_country.match(text, aux.end()) if aux else None
         if country_m is not None and kind in {"arrests", "other"}:
             country = self.country_name.get(country_m.group("c").lower())
-        return FigureMatch(start, end, text[start:end], kind, value, "count", None, country,
-                           qualifier, number_start=num_s)
+        return FigureMatch(
+            start,
+            end,
+            text[start:end],
+            kind,
+            value,
+            "count",
+            None,
+            country,
+            qualifier,
+            number_start=num_s,
+        )
 
     def _head_noun(self, text: str, pos: int) -> tuple[int, str | None]:
         """The noun a count counts ("288 arrests", "12 U.S. agencies", "six pill presses")."""
         of_the = _OF_THE.match(text, pos)
-        if of_the and any(of_the.group(1).lower() in self.cue_words.get(r, ())
-                          for r in ("arrest_noun", "person_noun", "weapon_noun", "sale_noun")):
+        if of_the and any(
+            of_the.group(1).lower() in self.cue_words.get(r, ())
+            for r in ("arrest_noun", "person_noun", "weapon_noun", "sale_noun")
+        ):
             return of_the.end(), of_the.group(1).lower()
         cur = pos
         words: list[tuple[int, str]] = []
@@ -554,8 +679,11 @@ class FigureFinder:
             w = _WORD_TOKEN.match(text, m.end())
             if not w:
                 break
-            token = w.group(0).rstrip(".,;:’'").lower() if not w.group(0).endswith("U.S.") \
+            token = (
+                w.group(0).rstrip(".,;:’'").lower()
+                if not w.group(0).endswith("U.S.")
                 else w.group(0).lower()
+            )
             words.append((w.start() + len(token), token))
             if w.group(0)[:1].isupper() and token not in {"u.s.", "u.k."}:
                 capitalised.add(len(words) - 1)
@@ -612,12 +740,19 @@ class FigureFinder:
 
     def _money_kind(self, text: str, sent: tuple[int, int], num_s: int, end: int) -> str:
         """``num_s`` is where the amount starts, currency symbol included."""
-        if re.search(r"\b(?:fined|fine\s+of|ordered\s+to\s+pay|penalty\s+of)\s+(?:\w+\s+)?$",
-                     text[max(sent[0], num_s - 40) : num_s], re.IGNORECASE):
+        if re.search(
+            r"\b(?:fined|fine\s+of|ordered\s+to\s+pay|penalty\s+of)\s+(?:\w+\s+)?$",
+            text[max(sent[0], num_s - 40) : num_s],
+            re.IGNORECASE,
+        ):
             return "sentence"
         right = text[end : min(sent[1], end + 40)]
-        if re.match(r"\s+(?:in|of|worth\s+of)\s+(?:\w+\s+){0,3}?(?:sales|revenue|transactions|"
-                    r"trade|turnover|profits?|proceeds)\b", right, re.IGNORECASE):
+        if re.match(
+            r"\s+(?:in|of|worth\s+of)\s+(?:\w+\s+){0,3}?(?:sales|revenue|transactions|"
+            r"trade|turnover|profits?|proceeds)\b",
+            right,
+            re.IGNORECASE,
+        ):
             return "sales"
         found = self._nearest(text, sent, num_s, ("seize_verb", "sale_verb"))
         if found is None:
@@ -676,9 +811,11 @@ _EQUIV_GAP = re.compile(
     r"c\.|ca\.|circa)[ \t]+)?$",
     re.IGNORECASE,
 )
-_WORTH_GAP = re.compile(r"[ \t]*,?[ \t]*(?:worth|valued[ \t]+at)[ \t]+(?:(?:approximately|about|"
-                        r"around|roughly|some|nearly|almost|over|more[ \t]+than)[ \t]+)?$",
-                        re.IGNORECASE)
+_WORTH_GAP = re.compile(
+    r"[ \t]*,?[ \t]*(?:worth|valued[ \t]+at)[ \t]+(?:(?:approximately|about|"
+    r"around|roughly|some|nearly|almost|over|more[ \t]+than)[ \t]+)?$",
+    re.IGNORECASE,
+)
 
 
 def _link_equivalents(text: str, figs: list[FigureMatch]) -> list[FigureMatch]:
@@ -697,8 +834,11 @@ def _link_equivalents(text: str, figs: list[FigureMatch]) -> list[FigureMatch]:
             bracketed = _EQUIV_GAP.fullmatch(gap) is not None and re.match(
                 r"[ \t]*[)\]]", text[nxt.end : nxt.end + 3]
             )
-            worth = crypto_fiat and cur.unit in {"BTC", "XMR", "ETH", "LTC", "USDT"} and \
-                _WORTH_GAP.fullmatch(gap) is not None
+            worth = (
+                crypto_fiat
+                and cur.unit in {"BTC", "XMR", "ETH", "LTC", "USDT"}
+                and _WORTH_GAP.fullmatch(gap) is not None
+            )
             if (same_dim and bracketed) or worth:
                 equivalents.append(
                     Equivalence(nxt.start, nxt.end, nxt.text, nxt.value, nxt.unit, nxt.qualifier)
@@ -727,12 +867,18 @@ def _consolidate(figs: list[FigureMatch]) -> list[FigureMatch]:
         if key not in seen:
             seen[key] = f
         elif seen[key].kind == "other" and f.kind != "other":
-            seen[key] = replace(f, start=seen[key].start, end=seen[key].end, text=seen[key].text,
-                                number_start=seen[key].number_start)
+            seen[key] = replace(
+                f,
+                start=seen[key].start,
+                end=seen[key].end,
+                text=seen[key].text,
+                number_start=seen[key].number_start,
+            )
     # the same figure stated without and with its country or substance is one fact
     specific = {(f.kind, f.unit, f.value) for f in seen.values() if f.country or f.substance}
     uniq = [
-        f for f in seen.values()
+        f
+        for f in seen.values()
         if f.country or f.substance or (f.kind, f.unit, f.value) not in specific
     ]
     keep: list[FigureMatch] = []
@@ -744,7 +890,10 @@ def _consolidate(figs: list[FigureMatch]) -> list[FigureMatch]:
             lo = f.value * (0.9 if f.qualifier == "about" else 1.0)
             for g in uniq:
                 if g is f or (g.kind, g.unit, g.substance, g.country) != (
-                    f.kind, f.unit, f.substance, f.country
+                    f.kind,
+                    f.unit,
+                    f.substance,
+                    f.country,
                 ):
                     continue
                 if lo <= g.value <= hi and _significant(g.value) > _significant(f.value):

@@ -18,7 +18,8 @@ _LO = "a-zß-öø-ÿāăąćčďđęěğłńňőřśšşţťűźżž"
 _CAP_WORD = rf"[{_UP}][{_LO}]+(?:[-'’][{_UP}][{_LO}]+)?"
 _PARTICLES = r"(?:van|de|der|den|von|da|di|del|du|la|le|dos|das|ter|ten|bin|al|el)"
 _NAME = (
-    rf"(?P<name>{_CAP_WORD}(?:[ \t]+(?:[{_UP}]\.|{_CAP_WORD}|{_PARTICLES}(?=[ \t]+[{_UP}{_LO}]))){{1,3}}"
+    rf"(?P<name>{_CAP_WORD}"
+    rf"(?:[ \t]+(?:[{_UP}]\.|{_CAP_WORD}|{_PARTICLES}(?=[ \t]+[{_UP}{_LO}]))){{1,3}}"
     r"(?:,?[ \t]+(?:Jr\.|Sr\.|III|II|IV))?)"
 )
 _TITLES = (
@@ -74,12 +75,20 @@ _NAME_EVENT = re.compile(
     r"jailed|accused)|pleaded|pled|admitted)\b"
 )
 PERSON_PATTERNS: tuple[re.Pattern[str], ...] = (
-    _TITLE_NAME, _DISTRICT_TITLE_NAME, _ROLE_NAME, _VERB_NAME, _SAID_NAME, _NAME_SAID,
-    _APPOSITIVE, _ROLE_BEFORE, _NAME_EVENT,
+    _TITLE_NAME,
+    _DISTRICT_TITLE_NAME,
+    _ROLE_NAME,
+    _VERB_NAME,
+    _SAID_NAME,
+    _NAME_SAID,
+    _APPOSITIVE,
+    _ROLE_BEFORE,
+    _NAME_EVENT,
 )
 
 _OPERATION = re.compile(
-    rf"\b[Oo]peration[ \t]+[\"“‘']?(?P<name>[{_UP}0-9][\w’'-]*(?:[ \t]+(?:[{_UP}][\w’'-]*|[IVX]+\b|\d+\b)){{0,2}})"
+    rf"\b[Oo]peration[ \t]+[\"“‘']?(?P<name>[{_UP}0-9][\w’'-]*"
+    rf"(?:[ \t]+(?:[{_UP}][\w’'-]*|[IVX]+\b|\d+\b)){{0,2}})"
 )
 _CALLED = re.compile(
     rf"\b(?:called|dubbed|named|code-?named|codenamed|known[ \t]+as)[ \t]+[\"“‘']?"
@@ -166,8 +175,13 @@ def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
         # a capitalised word before "Operation" makes it part of a longer title
         before = text[max(0, m.start() - 30) : m.start()].rstrip()
         prev = re.search(r"([A-Za-z]+)$", before)
-        if prev and prev.group(1)[0].isupper() and not before.endswith((".", ":", "\n")) and \
-                prev.group(1) not in _NOT_NAME_START and not camel:
+        if (
+            prev
+            and prev.group(1)[0].isupper()
+            and not before.endswith((".", ":", "\n"))
+            and prev.group(1) not in _NOT_NAME_START
+            and not camel
+        ):
             continue
         # drop trailing words that start the next clause ("Operation SpecTor The ...")
         words = name.split()

@@ -6,24 +6,67 @@ from __future__ import annotations
 import re
 
 UNITS_WORDS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALE_WORDS: dict[str, int] = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
 # Abbreviated scales glued to digits ("€26m", "$2.4bn", "5k").
 SCALE_SUFFIXES: dict[str, int] = {
-    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
-    "bn": 1_000_000_000, "bln": 1_000_000_000, "tn": 1_000_000_000_000,
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "b": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "bln": 1_000_000_000,
+    "tn": 1_000_000_000_000,
 }
 ORDINALS: dict[str, int] = {
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "fifteenth": 15,
+    "twentieth": 20,
 }
 
 _WORD_ALT = "|".join(sorted([*UNITS_WORDS, *SCALE_WORDS], key=len, reverse=True))
@@ -31,7 +74,8 @@ _WORD_ALT = "|".join(sorted([*UNITS_WORDS, *SCALE_WORDS], key=len, reverse=True)
 # Each repetition must consume a separator and a whole word, so there is no ambiguity to
 # backtrack over.
 NUMBER_WORDS_RE = re.compile(
-    rf"\b(?:a\s+dozen|(?:{_WORD_ALT})(?:(?:[ \t]+and[ \t]+|[ \t]+|-)(?:{_WORD_ALT}))*(?:[ \t]+dozen)?)\b",
+    rf"\b(?:a\s+dozen|(?:{_WORD_ALT})"
+    rf"(?:(?:[ \t]+and[ \t]+|[ \t]+|-)(?:{_WORD_ALT}))*(?:[ \t]+dozen)?)\b",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"[\s-]+")
@@ -91,9 +135,7 @@ def tidy(value: float) -> int | float:
 def parse_number(text: str) -> int | float | None:
     """Value of a whole number expression: digits with an optional scale, or number words."""
     s = text.strip()
-    m = re.fullmatch(
-        r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?([a-zA-Z]+)?", s
-    )
+    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?([a-zA-Z]+)?", s)
     if m:
         scale = m.group(2)
         if scale and scale_value(scale) == 1:

@@ -22,8 +22,22 @@ DATE_GROUP = "takedown_dates"
 
 _DOC_EXT = ("takedown_layout", "takedown_published", "takedown_anchor", "takedown_unresolved")
 _SPAN_EXT = (
-    "value", "value_max", "unit", "kind", "qualifier", "substance", "country", "equivalents", "modifier",
-    "relative", "expression", "canonical", "entity_key", "source", "gazetteer_id", "acronym",
+    "value",
+    "value_max",
+    "unit",
+    "kind",
+    "qualifier",
+    "substance",
+    "country",
+    "equivalents",
+    "modifier",
+    "relative",
+    "expression",
+    "canonical",
+    "entity_key",
+    "source",
+    "gazetteer_id",
+    "acronym",
     "rule",
 )
 

@@ -16,7 +16,6 @@ from takedown.normalize.dates import find_dates
 from takedown.normalize.published import find_published, widget_dates
 from takedown.pipeline.common import DATE_GROUP, char_span, ensure_layout, register_extensions
 
-
 # "last week" resolves to an ISO week, but analysts do not list it as a date of the story:
 # it is kept with the unresolved expressions instead.
 _NOT_STATED = frozenset({"relative-week"})

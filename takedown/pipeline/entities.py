@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -110,12 +110,21 @@ def spelling_variants(name: str) -> set[str]:
     """Spellings news use for the same name: US/U.S./United States, Centre/Center, Dept."""
     out = {name}
     swaps = (
-        (r"\bUnited States\b", "U.S."), (r"\bUnited States\b", "US"), (r"\bU\.S\.", "US"),
-        (r"\bU\.S\.", "United States"), (r"\bCentre\b", "Center"), (r"\bCenter\b", "Centre"),
-        (r"\bOrganised\b", "Organized"), (r"\bOrganized\b", "Organised"),
-        (r"\bDefence\b", "Defense"), (r"\bDefense\b", "Defence"), (r"\bDepartment\b", "Dept."),
-        (r"\bProgramme\b", "Program"), (r"\bTaskforce\b", "Task Force"),
-        (r"\bTask Force\b", "Taskforce"), (r" and ", " & "),
+        (r"\bUnited States\b", "U.S."),
+        (r"\bUnited States\b", "US"),
+        (r"\bU\.S\.", "US"),
+        (r"\bU\.S\.", "United States"),
+        (r"\bCentre\b", "Center"),
+        (r"\bCenter\b", "Centre"),
+        (r"\bOrganised\b", "Organized"),
+        (r"\bOrganized\b", "Organised"),
+        (r"\bDefence\b", "Defense"),
+        (r"\bDefense\b", "Defence"),
+        (r"\bDepartment\b", "Dept."),
+        (r"\bProgramme\b", "Program"),
+        (r"\bTaskforce\b", "Task Force"),
+        (r"\bTask Force\b", "Taskforce"),
+        (r" and ", " & "),
     )
     for _ in range(2):
         for v in list(out):
@@ -138,7 +147,11 @@ class EntityRecognizer(RulesComponent):
             self.entries.append(entry)
             for form in forms:
                 for v in spelling_variants(form):
-                    kind = "orth" if (" " not in v.strip() and "-" not in v) or v.isupper() else "lower"
+                    kind = (
+                        "orth"
+                        if (" " not in v.strip() and "-" not in v) or v.isupper()
+                        else "lower"
+                    )
                     surfaces[kind].append((v, idx))
                     self.surface_index.setdefault(norm_key(v), idx)
             for a in anaphors:
@@ -146,8 +159,11 @@ class EntityRecognizer(RulesComponent):
 
         for r in self.rules_of("agencies", AgencyRule):
             acronym = r.acronyms[0] if r.acronyms else None
-            add(GazetteerEntry("agency", r.id, r.name, acronym, r.country),
-                [r.name, *r.acronyms, *r.aliases], r.anaphors)
+            add(
+                GazetteerEntry("agency", r.id, r.name, acronym, r.country),
+                [r.name, *r.acronyms, *r.aliases],
+                r.anaphors,
+            )
         for r in self.rules_of("markets", MarketRule):
             if r.kind == "service":
                 continue  # mixers, exchanges, forums' news sites: not marketplaces
@@ -160,7 +176,11 @@ class EntityRecognizer(RulesComponent):
         self.orth = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.anaphor = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        for kind, matcher in (("orth", self.orth), ("lower", self.lower), ("anaphor", self.anaphor)):
+        for kind, matcher in (
+            ("orth", self.orth),
+            ("lower", self.lower),
+            ("anaphor", self.anaphor),
+        ):
             by_idx: dict[int, list[str]] = {}
             for form, idx in surfaces[kind]:
                 by_idx.setdefault(idx, []).append(form)
@@ -170,7 +190,9 @@ class EntityRecognizer(RulesComponent):
 
     # -- candidates -------------------------------------------------------------------------
 
-    def _gazetteer(self, doc: Doc, layout: Layout) -> tuple[list[_Cand], list[tuple[int, int, int]]]:
+    def _gazetteer(
+        self, doc: Doc, layout: Layout
+    ) -> tuple[list[_Cand], list[tuple[int, int, int]]]:
         text = doc.text
         out: list[_Cand] = []
         strings = self.nlp.vocab.strings
@@ -185,23 +207,38 @@ class EntityRecognizer(RulesComponent):
                 surface = span.text
                 if entry.label == "operation" and not surface[:1].isupper():
                     continue
-                if entry.label == "marketplace" and len(span) == 1 and not re.search(
-                    r"[a-z][A-Z]|\d", surface
+                if (
+                    entry.label == "marketplace"
+                    and len(span) == 1
+                    and not re.search(r"[a-z][A-Z]|\d", surface)
                 ):
                     sent = layout.sentence_of(cs)
                     if not _MARKET_CONTEXT.search(text, sent[0], max(sent[1], ce)):
                         continue
                 if entry.label == "country":
                     if surface in _AMBIGUOUS_COUNTRY_FORMS and not re.search(
-                        r"(?:\bin|\bfrom|\bof|\bto|,)[ \t]+(?:the[ \t]+)?$", text[max(0, cs - 12) : cs]
+                        r"(?:\bin|\bfrom|\bof|\bto|,)[ \t]+(?:the[ \t]+)?$",
+                        text[max(0, cs - 12) : cs],
                     ):
                         continue
                     if surface in self.demonym_forms and _DEMONYM_VETO_BEFORE.search(
                         text[max(0, cs - 12) : cs]
                     ):
                         continue
-                out.append(_Cand(entry.label, cs, ce, "gazetteer", f"g:{entry.gid}", entry.name,
-                                 entry.gid, entry.acronym, entry.country, "gazetteer"))
+                out.append(
+                    _Cand(
+                        entry.label,
+                        cs,
+                        ce,
+                        "gazetteer",
+                        f"g:{entry.gid}",
+                        entry.name,
+                        entry.gid,
+                        entry.acronym,
+                        entry.country,
+                        "gazetteer",
+                    )
+                )
         anaphors = [
             (doc[s:e].start_char, doc[s:e].end_char, int(strings[mid]))
             for mid, s, e in self.anaphor(doc)
@@ -219,18 +256,40 @@ class EntityRecognizer(RulesComponent):
             name = c.text
             start = c.start
             if c.label == "operation":
-                op = re.search(r"(?:[Oo]peration|Project)[ \t]+[\"“‘']?$",
-                               text[max(0, c.start - 14) : c.start])
+                op = re.search(
+                    r"(?:[Oo]peration|Project)[ \t]+[\"“‘']?$", text[max(0, c.start - 14) : c.start]
+                )
                 if op:
                     start = c.start - len(op.group(0))
             idx = self.surface_index.get(norm_key(name))
             if idx is not None and self.entries[idx].label == c.label:
                 e = self.entries[idx]
-                out.append(_Cand(c.label, start, c.end, "gazetteer", f"g:{e.gid}", e.name, e.gid,
-                                 e.acronym, e.country, c.rule))
+                out.append(
+                    _Cand(
+                        c.label,
+                        start,
+                        c.end,
+                        "gazetteer",
+                        f"g:{e.gid}",
+                        e.name,
+                        e.gid,
+                        e.acronym,
+                        e.country,
+                        c.rule,
+                    )
+                )
             else:
-                out.append(_Cand(c.label, start, c.end, "pattern", f"p:{c.label}:{norm_key(name)}",
-                                 name, rule=c.rule))
+                out.append(
+                    _Cand(
+                        c.label,
+                        start,
+                        c.end,
+                        "pattern",
+                        f"p:{c.label}:{norm_key(name)}",
+                        name,
+                        rule=c.rule,
+                    )
+                )
         return out
 
     def _persons(self, text: str, layout: Layout, taken: list[_Cand]) -> list[_Cand]:
@@ -241,11 +300,22 @@ class EntityRecognizer(RulesComponent):
                 continue
             if any(t.start < c.end and c.start < t.end for t in taken):
                 continue
-            out.append(_Cand("person", c.start, c.end, "pattern", f"p:person:{norm_key(name)}",
-                             name, rule=c.rule))
+            out.append(
+                _Cand(
+                    "person",
+                    c.start,
+                    c.end,
+                    "pattern",
+                    f"p:person:{norm_key(name)}",
+                    name,
+                    rule=c.rule,
+                )
+            )
         return out
 
     def _abbreviations(self, text: str, layout: Layout) -> list[tuple[_Cand, _Cand]]:
+        """Both halves of each "Long Form (SHORT)" as candidates of one entity: the gazetteer's
+        when either half is listed, else a new agency or market named by the long form."""
         pairs: list[tuple[_Cand, _Cand]] = []
         for d in find_definitions(text):
             if layout.in_zone(d.long_start, d.short_end):
@@ -257,18 +327,40 @@ class EntityRecognizer(RulesComponent):
                 e = self.entries[idx]
                 if e.label == "country":
                     continue
-                mk = lambda s, t, e=e: _Cand(e.label, s, t, "gazetteer", f"g:{e.gid}", e.name,  # noqa: E731
-                                             e.gid, e.acronym or d.short_form, e.country,
-                                             "acronym-definition")
+                proto = _Cand(
+                    e.label,
+                    0,
+                    0,
+                    "gazetteer",
+                    f"g:{e.gid}",
+                    e.name,
+                    e.gid,
+                    e.acronym or d.short_form,
+                    e.country,
+                    "acronym-definition",
+                )
             else:
                 if not _AGENCY_LIKE.search(d.long_form):
                     continue
                 label = "marketplace" if re.search(r"Market", d.long_form) else "agency"
-                key = f"p:{label}:{norm_key(d.long_form)}"
-                mk = lambda s, t, label=label, key=key, d=d: _Cand(  # noqa: E731
-                    label, s, t, "abbreviation", key, d.long_form, None, d.short_form, None,
-                    "acronym-definition")
-            pairs.append((mk(d.long_start, d.long_end), mk(d.short_start, d.short_end)))
+                proto = _Cand(
+                    label,
+                    0,
+                    0,
+                    "abbreviation",
+                    f"p:{label}:{norm_key(d.long_form)}",
+                    d.long_form,
+                    None,
+                    d.short_form,
+                    None,
+                    "acronym-definition",
+                )
+            pairs.append(
+                (
+                    replace(proto, start=d.long_start, end=d.long_end),
+                    replace(proto, start=d.short_start, end=d.short_end),
+                )
+            )
         return pairs
 
     # -- resolution -------------------------------------------------------------------------
@@ -283,35 +375,57 @@ class EntityRecognizer(RulesComponent):
             cands.extend((long_c, short_c))
         # a person named by a title or a speech verb outranks a head-noun guess that swallows
         # them ("DEA agent Carl Mark Force IV and Secret Service")
-        early_persons = self._persons(text, layout, [c for c in cands if c.source == "gazetteer"
-                                                     and c.label != "country"])
-        cands = [c for c in cands if not (c.rule == "head-noun" and any(
-            p.start < c.end and c.start < p.end for p in early_persons))]
+        early_persons = self._persons(
+            text, layout, [c for c in cands if c.source == "gazetteer" and c.label != "country"]
+        )
+        cands = [
+            c
+            for c in cands
+            if not (
+                c.rule == "head-noun"
+                and any(p.start < c.end and c.start < p.end for p in early_persons)
+            )
+        ]
         orgs = _select([c for c in cands if c.label != "country"])
         countries = _select([c for c in cands if c.label == "country"])
         orgs.extend(self._possessive_owners(doc, orgs))
         # acronyms defined here: later bare uses are mentions of the same entity
-        for long_c, short_c in pairs:
-            chosen = next((c for c in orgs if c.start == short_c.start and c.end == short_c.end), None)
+        for _, short_c in pairs:
+            chosen = next(
+                (c for c in orgs if c.start == short_c.start and c.end == short_c.end), None
+            )
             if chosen is None:
                 continue
-            for m in re.finditer(rf"(?<![\w-]){re.escape(text[short_c.start:short_c.end])}(?![\w-])",
-                                 text):
+            for m in re.finditer(
+                rf"(?<![\w-]){re.escape(text[short_c.start : short_c.end])}(?![\w-])", text
+            ):
                 if layout.in_zone(m.start(), m.end()):
                     continue
                 if any(o.start < m.end() and m.start() < o.end for o in orgs):
                     continue
-                orgs.append(_Cand(chosen.label, m.start(), m.end(), chosen.source, chosen.key,
-                                  chosen.name, chosen.gid, chosen.acronym, chosen.country,
-                                  "defined-acronym"))
+                orgs.append(
+                    _Cand(
+                        chosen.label,
+                        m.start(),
+                        m.end(),
+                        chosen.source,
+                        chosen.key,
+                        chosen.name,
+                        chosen.gid,
+                        chosen.acronym,
+                        chosen.country,
+                        "defined-acronym",
+                    )
+                )
         orgs.extend(self._recurrences(text, layout, orgs))
         orgs.extend(self._anaphors(anaphors, orgs, layout))
         _link_short_forms(orgs)
         persons = self._persons(text, layout, orgs)
         persons = _select(persons)
         persons.extend(self._surnames(text, layout, persons, orgs))
-        countries = [c for c in countries if not any(
-            p.start < c.end and c.start < p.end for p in persons)]
+        countries = [
+            c for c in countries if not any(p.start < c.end and c.start < p.end for p in persons)
+        ]
         everything = sorted(orgs + persons + countries, key=lambda c: (c.start, c.end, c.label))
         spans: list[Span] = []
         for c in everything:
@@ -344,8 +458,20 @@ class EntityRecognizer(RulesComponent):
                 continue
             e = self.entries[idx]
             s = c.start + m.start(1)
-            out.append(_Cand(e.label, s, s + len(m.group(1)), "gazetteer", f"g:{e.gid}", e.name,
-                             e.gid, e.acronym, e.country, "possessive-owner"))
+            out.append(
+                _Cand(
+                    e.label,
+                    s,
+                    s + len(m.group(1)),
+                    "gazetteer",
+                    f"g:{e.gid}",
+                    e.name,
+                    e.gid,
+                    e.acronym,
+                    e.country,
+                    "possessive-owner",
+                )
+            )
         return out
 
     def _recurrences(self, text: str, layout: Layout, orgs: list[_Cand]) -> list[_Cand]:
@@ -356,14 +482,25 @@ class EntityRecognizer(RulesComponent):
             bare = re.sub(r"\s+(?:Market|Marketplace)$", "", c.name)
             if bare == c.name or len(bare) < 4 or c.key in {o.key + "#" for o in out}:
                 continue
-            for m in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?![\w-]| (?:Market|Marketplace))",
-                                 text):
+            for m in re.finditer(
+                rf"(?<![\w-]){re.escape(bare)}(?![\w-]| (?:Market|Marketplace))", text
+            ):
                 if layout.in_zone(m.start(), m.end()):
                     continue
                 if any(o.start < m.end() and m.start() < o.end for o in orgs + out):
                     continue
-                out.append(_Cand("marketplace", m.start(), m.end(), c.source, c.key, c.name,
-                                 c.gid, rule="market-short-form"))
+                out.append(
+                    _Cand(
+                        "marketplace",
+                        m.start(),
+                        m.end(),
+                        c.source,
+                        c.key,
+                        c.name,
+                        c.gid,
+                        rule="market-short-form",
+                    )
+                )
         seen: set[str] = set()
         for c in [o for o in orgs if o.label == "operation"]:
             surface = re.sub(r"^[Oo]peration[ \t]+", "", text[c.start : c.end])
@@ -376,8 +513,18 @@ class EntityRecognizer(RulesComponent):
                     continue
                 if any(o.start < m.end() and m.start() < o.end for o in orgs + out):
                     continue
-                out.append(_Cand("operation", m.start(), m.end(), c.source, c.key, c.name, c.gid,
-                                 rule="operation-recurrence"))
+                out.append(
+                    _Cand(
+                        "operation",
+                        m.start(),
+                        m.end(),
+                        c.source,
+                        c.key,
+                        c.name,
+                        c.gid,
+                        rule="operation-recurrence",
+                    )
+                )
         return out
 
     def _anaphors(
@@ -392,8 +539,20 @@ class EntityRecognizer(RulesComponent):
                 continue
             if any(o.start < e and s < o.end for o in orgs):
                 continue
-            out.append(_Cand(entry.label, s, e, "gazetteer", key, entry.name, entry.gid,
-                             entry.acronym, entry.country, "anaphor"))
+            out.append(
+                _Cand(
+                    entry.label,
+                    s,
+                    e,
+                    "gazetteer",
+                    key,
+                    entry.name,
+                    entry.gid,
+                    entry.acronym,
+                    entry.country,
+                    "anaphor",
+                )
+            )
         return out
 
     def _surnames(
@@ -402,8 +561,11 @@ class EntityRecognizer(RulesComponent):
         """A surname alone after the full name is the same person ("Desnica", "Varel")."""
         full = [p for p in persons if len(p.name.split()) >= 2]
         for p in persons:
-            owners = {o.key for o in full if o.key != p.key
-                      and o.name.lower().endswith(" " + p.name.lower())}
+            owners = {
+                o.key
+                for o in full
+                if o.key != p.key and o.name.lower().endswith(" " + p.name.lower())
+            }
             if len(owners) == 1:
                 owner = next(o for o in full if o.key in owners)
                 p.key, p.name, p.rule = owner.key, owner.name, "surname"
@@ -411,8 +573,21 @@ class EntityRecognizer(RulesComponent):
         for p in persons:
             parts = p.name.split()
             i = len(parts) - 1
-            while i > 1 and parts[i - 1].lower() in {"van", "de", "der", "den", "von", "da", "di",
-                                                      "del", "du", "la", "le", "ter", "ten"}:
+            while i > 1 and parts[i - 1].lower() in {
+                "van",
+                "de",
+                "der",
+                "den",
+                "von",
+                "da",
+                "di",
+                "del",
+                "du",
+                "la",
+                "le",
+                "ter",
+                "ten",
+            }:
                 i -= 1
             surname = " ".join(parts[i:])
             surname = re.sub(r",?\s*(?:Jr\.|Sr\.|III|II|IV)$", "", surname)
@@ -431,8 +606,17 @@ class EntityRecognizer(RulesComponent):
                     continue
                 if any(o.start < m.end() and m.start() < o.end for o in persons + orgs + out):
                     continue
-                out.append(_Cand("person", m.start(), m.end(), "pattern", owner.key, owner.name,
-                                 rule="surname"))
+                out.append(
+                    _Cand(
+                        "person",
+                        m.start(),
+                        m.end(),
+                        "pattern",
+                        owner.key,
+                        owner.name,
+                        rule="surname",
+                    )
+                )
         return out
 
 
@@ -455,8 +639,11 @@ def _link_short_forms(orgs: list[_Cand]) -> None:
         tail = _SHORT_FORM_TAILS.get(c.label)
         if tail is None:
             continue
-        longer = [o for name, o in names[c.label].items() if name != c.name
-                  and name.startswith(c.name) and tail.fullmatch(name[len(c.name):])]
+        longer = [
+            o
+            for name, o in names[c.label].items()
+            if name != c.name and name.startswith(c.name) and tail.fullmatch(name[len(c.name) :])
+        ]
         if len(longer) == 1 and longer[0].key != c.key:
             target = longer[0]
             c.key, c.name, c.gid, c.source = target.key, target.name, target.gid, target.source

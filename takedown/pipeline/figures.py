@@ -59,8 +59,14 @@ class FigureTagger(RulesComponent):
             span._.substance = fig.substance
             span._.country = fig.country
             span._.equivalents = [
-                {"text": e.text, "start": e.start, "end": e.end, "value": e.value,
-                 "unit": e.unit, "qualifier": e.qualifier}
+                {
+                    "text": e.text,
+                    "start": e.start,
+                    "end": e.end,
+                    "value": e.value,
+                    "unit": e.unit,
+                    "qualifier": e.qualifier,
+                }
                 for e in fig.equivalents
             ]
             spans.append(span)
@@ -69,7 +75,10 @@ class FigureTagger(RulesComponent):
 
 
 _LOCAL_DOLLARS = {
-    "Canada": "CAD", "Australia": "AUD", "New Zealand": "NZD", "Singapore": "SGD",
+    "Canada": "CAD",
+    "Australia": "AUD",
+    "New Zealand": "NZD",
+    "Singapore": "SGD",
     "Hong Kong": "HKD",
 }
 

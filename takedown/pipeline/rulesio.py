@@ -47,6 +47,8 @@ class RulesComponent:
 
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> RulesComponent:
         folder = Path(path)
-        self.rules = {f: list(iter_jsonl(folder / f"{f}.jsonl", RULE_FILES[f])) for f in self.rule_files}
+        self.rules = {
+            f: list(iter_jsonl(folder / f"{f}.jsonl", RULE_FILES[f])) for f in self.rule_files
+        }
         self._compile()
         return self

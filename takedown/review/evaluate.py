@@ -23,14 +23,18 @@ def _article_path(gold_dir: Path, articles_dir: Path | None, name: str) -> Path:
     raise TakedownError(f"{gold_dir}: no article {name!r} beside its gold file")
 
 
-def evaluate(gold_dir: str | Path, articles_dir: str | Path | None = None,
-             extractor: Extractor | None = None) -> Report:
+def evaluate(
+    gold_dir: str | Path, articles_dir: str | Path | None = None, extractor: Extractor | None = None
+) -> Report:
     """Score the extractor against every ``*.gold.json`` in ``gold_dir``."""
     gdir = Path(gold_dir)
     adir = Path(articles_dir) if articles_dir else None
     gold_files = sorted(gdir.glob("*.gold.json"))
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in gold_files
-             if p.name != "corpus.gold.json"]
+    golds = [
+        json.loads(p.read_text(encoding="utf-8"))
+        for p in gold_files
+        if p.name != "corpus.gold.json"
+    ]
     if not golds:
         raise TakedownError(f"{gdir}: no *.gold.json files")
     ex = extractor or Extractor()

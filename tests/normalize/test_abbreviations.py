@@ -8,15 +8,28 @@ from takedown.normalize.abbreviations import find_definitions
 
 CASES = [
     ("The Department of Justice (DOJ) said.", "Department of Justice", "DOJ"),
-    ("the Joint Criminal Opioid and Darknet Enforcement (JCODE) team",
-     "Joint Criminal Opioid and Darknet Enforcement", "JCODE"),
-    ("U.S. Immigration and Customs Enforcement’s (ICE) Homeland",
-     "Immigration and Customs Enforcement", "ICE"),
+    (
+        "the Joint Criminal Opioid and Darknet Enforcement (JCODE) team",
+        "Joint Criminal Opioid and Darknet Enforcement",
+        "JCODE",
+    ),
+    (
+        "U.S. Immigration and Customs Enforcement’s (ICE) Homeland",
+        "Immigration and Customs Enforcement",
+        "ICE",
+    ),
     ("Homeland Security Investigations (HSI) has", "Homeland Security Investigations", "HSI"),
     ("The Cyber Enabled Crime Team (TCEC) of the police", "Cyber Enabled Crime Team", "TCEC"),
-    ("the Operational Coordination Group (OPCG) of Europol", "Operational Coordination Group", "OPCG"),
-    ("the Centers for Disease Control and Prevention (CDC).",
-     "Centers for Disease Control and Prevention", "CDC"),
+    (
+        "the Operational Coordination Group (OPCG) of Europol",
+        "Operational Coordination Group",
+        "OPCG",
+    ),
+    (
+        "the Centers for Disease Control and Prevention (CDC).",
+        "Centers for Disease Control and Prevention",
+        "CDC",
+    ),
     ("the National Crime Agency (NCA) arrested", "National Crime Agency", "NCA"),
     # a German acronym of an English name shares no letters in order: no definition
     ("the Federal Criminal Police Office (BKA)", None, None),

@@ -26,30 +26,51 @@ CASES: list[tuple[str, list[F]]] = [
     ("In total 179 individuals were arrested.", [fig("arrests", 179, "count")]),
     ("Officers detained 12 people in raids on Tuesday.", [fig("arrests", 12, "count")]),
     ("Authorities arrested a total of 150 people.", [fig("arrests", 150, "count")]),
-    ("More than 270 suspects were arrested.", [fig("arrests", 270, "count", qualifier="more than")]),
+    (
+        "More than 270 suspects were arrested.",
+        [fig("arrests", 270, "count", qualifier="more than")],
+    ),
     ("Agents apprehended two administrators of the site.", [fig("arrests", 2, "count")]),
     ("Eight vendors were charged in the scheme.", [fig("arrests", 8, "count")]),
-    ("A total of 10 people have been arrested in the Netherlands.",
-     [fig("arrests", 10, "count", country="Netherlands")]),
-    ("Arrests included 121 in the U.S., two in Canada and 42 in Germany.",
-     [fig("arrests", 121, "count", country="United States"),
-      fig("arrests", 2, "count", country="Canada"),
-      fig("arrests", 42, "count", country="Germany")]),
-    ("Arrests were made in the United States (65), Germany (47) and Italy (4).",
-     [fig("arrests", 65, "count", country="United States"),
-      fig("arrests", 47, "count", country="Germany"),
-      fig("arrests", 4, "count", country="Italy")]),
+    (
+        "A total of 10 people have been arrested in the Netherlands.",
+        [fig("arrests", 10, "count", country="Netherlands")],
+    ),
+    (
+        "Arrests included 121 in the U.S., two in Canada and 42 in Germany.",
+        [
+            fig("arrests", 121, "count", country="United States"),
+            fig("arrests", 2, "count", country="Canada"),
+            fig("arrests", 42, "count", country="Germany"),
+        ],
+    ),
+    (
+        "Arrests were made in the United States (65), Germany (47) and Italy (4).",
+        [
+            fig("arrests", 65, "count", country="United States"),
+            fig("arrests", 47, "count", country="Germany"),
+            fig("arrests", 4, "count", country="Italy"),
+        ],
+    ),
     ("The arrest of 179 of them shows there is no safe haven.", [fig("arrests", 179, "count")]),
     ("Police made nine arrests in Spain.", [fig("arrests", 9, "count", country="Spain")]),
-    ("Some 61 people were detained by Finnish customs.",
-     [fig("arrests", 61, "count", qualifier="about")]),
-    ("At least 30 suspects were taken into custody.",
-     [fig("arrests", 30, "count", qualifier="at least")]),
+    (
+        "Some 61 people were detained by Finnish customs.",
+        [fig("arrests", 61, "count", qualifier="about")],
+    ),
+    (
+        "At least 30 suspects were taken into custody.",
+        [fig("arrests", 30, "count", qualifier="at least")],
+    ),
     # money
-    ("Investigators seized €50.8 million in cash and virtual currencies.",
-     [fig("money_seized", 50_800_000, "EUR")]),
-    ("Police confiscated more than $6.5 million in funds.",
-     [fig("money_seized", 6_500_000, "USD", qualifier="more than")]),
+    (
+        "Investigators seized €50.8 million in cash and virtual currencies.",
+        [fig("money_seized", 50_800_000, "EUR")],
+    ),
+    (
+        "Police confiscated more than $6.5 million in funds.",
+        [fig("money_seized", 6_500_000, "USD", qualifier="more than")],
+    ),
     ("Officers seized 50 million euros in cash.", [fig("money_seized", 50_000_000, "EUR")]),
     ("The agency seized $2.4bn in cryptocurrency.", [fig("money_seized", 2_400_000_000, "USD")]),
     ("Detectives seized £1.2m in cash.", [fig("money_seized", 1_200_000, "GBP")]),
@@ -57,54 +78,80 @@ CASES: list[tuple[str, list[F]]] = [
     ("Police seized US$4 million in assets.", [fig("money_seized", 4_000_000, "USD")]),
     ("Officers seized A$1.5 million in cash.", [fig("money_seized", 1_500_000, "AUD")]),
     ("The RCMP seized C$250,000 in cash.", [fig("money_seized", 250_000, "CAD")]),
-    ("Investigators seized EUR 26.7 million in cash and cryptocurrency.",
-     [fig("money_seized", 26_700_000, "EUR")]),
+    (
+        "Investigators seized EUR 26.7 million in cash and cryptocurrency.",
+        [fig("money_seized", 26_700_000, "EUR")],
+    ),
     ("German police seized 543 bitcoin from the servers.", [fig("money_seized", 543, "BTC")]),
     ("The court ordered the forfeiture of 1,000 Monero.", [fig("money_seized", 1000, "XMR")]),
-    ("Police seized two million pounds sterling in cash.",
-     [fig("money_seized", 2_000_000, "GBP")]),
+    ("Police seized two million pounds sterling in cash.", [fig("money_seized", 2_000_000, "GBP")]),
     ("Officers seized 3 million pounds in cash.", [fig("money_seized", 3_000_000, "GBP")]),
-    ("Authorities seized €26 million ($30.17 million) in bitcoin.",
-     [fig("money_seized", 26_000_000, "EUR")]),
+    (
+        "Authorities seized €26 million ($30.17 million) in bitcoin.",
+        [fig("money_seized", 26_000_000, "EUR")],
+    ),
     ("Police seized 543 bitcoin worth about €23 million.", [fig("money_seized", 543, "BTC")]),
     ("He was fined $10,000 by the court.", [fig("sentence", 10_000, "USD")]),
     # sales
-    ("The market processed over $18 million in illegal drug sales.",
-     [fig("sales", 18_000_000, "USD", qualifier="more than")]),
-    ("The ring was involved in over 18,000 drug sales.",
-     [fig("sales", 18_000, "count", qualifier="more than")]),
-    ("Vendors on the site sold $1.2 billion worth of drugs.",
-     [fig("sales", 1_200_000_000, "USD")]),
+    (
+        "The market processed over $18 million in illegal drug sales.",
+        [fig("sales", 18_000_000, "USD", qualifier="more than")],
+    ),
+    (
+        "The ring was involved in over 18,000 drug sales.",
+        [fig("sales", 18_000, "count", qualifier="more than")],
+    ),
+    ("Vendors on the site sold $1.2 billion worth of drugs.", [fig("sales", 1_200_000_000, "USD")]),
     ("The platform recorded 30,000 transactions.", [fig("sales", 30_000, "count")]),
     ("Hydra's revenue reached $1.3 billion in 2020.", [fig("sales", 1_300_000_000, "USD")]),
     # drugs by mass and pills
     ("Police seized 850 kg of drugs.", [fig("drugs_seized", 850, "kg")]),
-    ("The seizures included 258 kg of amphetamine.",
-     [fig("drugs_seized", 258, "kg", substance="amphetamine")]),
+    (
+        "The seizures included 258 kg of amphetamine.",
+        [fig("drugs_seized", 258, "kg", substance="amphetamine")],
+    ),
     ("Agents seized 43 kg of cocaine.", [fig("drugs_seized", 43, "kg", substance="cocaine")]),
     ("Agents seized 1,875 pounds of pills and other drugs.", [fig("drugs_seized", 1875, "lb")]),
-    ("Police seized about 152 pounds of fentanyl.",
-     [fig("drugs_seized", 152, "lb", substance="fentanyl", qualifier="about")]),
+    (
+        "Police seized about 152 pounds of fentanyl.",
+        [fig("drugs_seized", 152, "lb", substance="fentanyl", qualifier="about")],
+    ),
     ("Officers seized 3.5 tonnes of cannabis.", [fig("drugs_seized", 3.5, "t")]),
-    ("Customs officers seized 16 ounces of heroin.",
-     [fig("drugs_seized", 16, "oz", substance="heroin")]),
+    (
+        "Customs officers seized 16 ounces of heroin.",
+        [fig("drugs_seized", 16, "oz", substance="heroin")],
+    ),
     ("Police seized 500 grams of MDMA.", [fig("drugs_seized", 500, "g", substance="MDMA")]),
-    ("Police seized 25,000 fentanyl pills.",
-     [fig("drugs_seized", 25_000, "pill", substance="fentanyl")]),
-    ("Officers found 10,000 ecstasy tablets.",
-     [fig("drugs_seized", 10_000, "pill", substance="ecstasy")]),
+    (
+        "Police seized 25,000 fentanyl pills.",
+        [fig("drugs_seized", 25_000, "pill", substance="fentanyl")],
+    ),
+    (
+        "Officers found 10,000 ecstasy tablets.",
+        [fig("drugs_seized", 10_000, "pill", substance="ecstasy")],
+    ),
     ("Police recovered 400,000 pills.", [fig("drugs_seized", 400_000, "pill")]),
-    ("Agents seized 144 kilograms (approximately 317 pounds) of methamphetamine.",
-     [fig("drugs_seized", 144, "kg")]),
-    ("They seized 2 kilos of crystal meth.",
-     [fig("drugs_seized", 2, "kg", substance="methamphetamine")]),
-    ("Investigators found approximately 450 pounds of illegal drugs.",
-     [fig("drugs_seized", 450, "lb", qualifier="about")]),
+    (
+        "Agents seized 144 kilograms (approximately 317 pounds) of methamphetamine.",
+        [fig("drugs_seized", 144, "kg")],
+    ),
+    (
+        "They seized 2 kilos of crystal meth.",
+        [fig("drugs_seized", 2, "kg", substance="methamphetamine")],
+    ),
+    (
+        "Investigators found approximately 450 pounds of illegal drugs.",
+        [fig("drugs_seized", 450, "lb", qualifier="about")],
+    ),
     ("Police seized 1.2 million pills.", [fig("drugs_seized", 1_200_000, "pill")]),
-    ("The vendor shipped 30 kilograms of methamphetamine to customers.",
-     [fig("sales", 30, "kg", substance="methamphetamine")]),
-    ("He pleaded guilty to conspiracy to distribute over 50 grams of methamphetamine.",
-     [fig("other", 50, "g", substance="methamphetamine", qualifier="more than")]),
+    (
+        "The vendor shipped 30 kilograms of methamphetamine to customers.",
+        [fig("sales", 30, "kg", substance="methamphetamine")],
+    ),
+    (
+        "He pleaded guilty to conspiracy to distribute over 50 grams of methamphetamine.",
+        [fig("other", 50, "g", substance="methamphetamine", qualifier="more than")],
+    ),
     # weapons
     ("Police seized 117 firearms.", [fig("weapons_seized", 117, "count")]),
     ("Investigators found 10 weapons in the house.", [fig("weapons_seized", 10, "count")]),
@@ -117,24 +164,37 @@ CASES: list[tuple[str, list[F]]] = [
     ("He was sentenced in December to 16 years in prison.", [fig("sentence", 16, "year")]),
     ("The judge sentenced him to 30 months in federal prison.", [fig("sentence", 30, "month")]),
     ("He was jailed for eight years.", [fig("sentence", 8, "year")]),
-    ("The man was sentenced to six years and eight months behind bars.",
-     [fig("sentence", 80, "month")]),
+    (
+        "The man was sentenced to six years and eight months behind bars.",
+        [fig("sentence", 80, "month")],
+    ),
     ("He was jailed for five-and-a-half years.", [fig("sentence", 5.5, "year")]),
-    ("They received terms of eight to 23 years in prison.",
-     [fig("sentence", 8, "year", value_max=23)]),
-    ("Police seized between 5 and 10 million euros.",
-     [fig("money_seized", 5_000_000, "EUR", value_max=10_000_000)]),
-    ("Investigators seized 144,000 or so bitcoins.",
-     [fig("money_seized", 144_000, "BTC", qualifier="about")]),
-    ("Sixty-five of the arrests were made in the United States.",
-     [fig("arrests", 65, "count", country="United States")]),
+    (
+        "They received terms of eight to 23 years in prison.",
+        [fig("sentence", 8, "year", value_max=23)],
+    ),
+    (
+        "Police seized between 5 and 10 million euros.",
+        [fig("money_seized", 5_000_000, "EUR", value_max=10_000_000)],
+    ),
+    (
+        "Investigators seized 144,000 or so bitcoins.",
+        [fig("money_seized", 144_000, "BTC", qualifier="about")],
+    ),
+    (
+        "Sixty-five of the arrests were made in the United States.",
+        [fig("arrests", 65, "count", country="United States")],
+    ),
     ("The two were arrested on Friday.", [fig("arrests", 2, "count")]),
-    ("Police seized 200,000 ecstasy, fentanyl and oxycodone pills.",
-     [fig("drugs_seized", 200_000, "pill", substance="ecstasy")]),
-    ("Officers seized 10,000 prescription and non-prescription pills.",
-     [fig("drugs_seized", 10_000, "pill")]),
-    ("Police seized almost one tonne of drugs.",
-     [fig("drugs_seized", 1, "t", qualifier="about")]),
+    (
+        "Police seized 200,000 ecstasy, fentanyl and oxycodone pills.",
+        [fig("drugs_seized", 200_000, "pill", substance="ecstasy")],
+    ),
+    (
+        "Officers seized 10,000 prescription and non-prescription pills.",
+        [fig("drugs_seized", 10_000, "pill")],
+    ),
+    ("Police seized almost one tonne of drugs.", [fig("drugs_seized", 1, "t", qualifier="about")]),
     ("The car, a 2018 Ferrari 488 Spider, was seized.", []),
     ("Friday 7 November 2014 13.05 GMT", []),
     # other
@@ -143,8 +203,10 @@ CASES: list[tuple[str, list[F]]] = [
     ("Desnica took a 5% commission on every sale.", [fig("other", 5, "percent")]),
     ("The FBI has 56 field offices.", [fig("other", 56, "count")]),
     ("Investigators found a list of 6,000 customers.", [fig("other", 6000, "count")]),
-    ("The JCODE seized over 60 packages containing drugs.",
-     [fig("other", 60, "count", qualifier="more than")]),
+    (
+        "The JCODE seized over 60 packages containing drugs.",
+        [fig("other", 60, "count", qualifier="more than")],
+    ),
     ("Deaths rose to 71,238 in 2021.", [fig("other", 71238, "count")]),
     ("The actions took place over the past 1.5 years.", [fig("other", 1.5, "year")]),
     ("It was the fifth coordinated law enforcement action.", [fig("other", 5, "count")]),
@@ -175,7 +237,7 @@ def test_figures(extractor: Extractor, sentence: str, expected: list[F]) -> None
     record = extractor.extract(sentence)
     got = [f.model_dump() for f in record.figures]
     assert len(got) == len(expected), f"{sentence!r}: got {got}"
-    for exp, g in zip(expected, got):
+    for exp, g in zip(expected, got, strict=False):
         assert _project(g, exp) == exp, f"{sentence!r}: got {g}"
         assert sentence[g["start"] : g["end"]] == g["text"]
 
@@ -188,8 +250,10 @@ def test_restatement_is_an_equivalent_not_a_second_fact(extractor: Extractor) ->
 
 
 def test_less_precise_restatement_is_absorbed(extractor: Extractor) -> None:
-    text = ("Police seized €50.8 million in the operation. In all, more than 50 million euros in "
-            "cash and virtual currencies were seized.")
+    text = (
+        "Police seized €50.8 million in the operation. In all, more than 50 million euros in "
+        "cash and virtual currencies were seized."
+    )
     rec = extractor.extract(text)
     assert [(f.kind, f.value, f.unit) for f in rec.figures] == [("money_seized", 50_800_000, "EUR")]
 

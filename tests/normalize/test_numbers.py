@@ -17,11 +17,34 @@ from takedown.normalize.numbers import (
 )
 
 WORD_VALUES = [
-    ("zero", 0), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
-    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12),
-    ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17),
-    ("eighteen", 18), ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40),
-    ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
 ]
 
 
@@ -36,10 +59,20 @@ def test_table_is_covered() -> None:
 
 
 PHRASES = [
-    ("twenty-five", 25), ("twenty five", 25), ("ninety-nine", 99), ("one hundred", 100),
-    ("three hundred", 300), ("three hundred and twenty-five", 325), ("two thousand", 2000),
-    ("one million", 1_000_000), ("two billion", 2_000_000_000), ("a dozen", 12),
-    ("two dozen", 24), ("hundred", 100), ("thousand", 1000), ("Sixty-five", 65),
+    ("twenty-five", 25),
+    ("twenty five", 25),
+    ("ninety-nine", 99),
+    ("one hundred", 100),
+    ("three hundred", 300),
+    ("three hundred and twenty-five", 325),
+    ("two thousand", 2000),
+    ("one million", 1_000_000),
+    ("two billion", 2_000_000_000),
+    ("a dozen", 12),
+    ("two dozen", 24),
+    ("hundred", 100),
+    ("thousand", 1000),
+    ("Sixty-five", 65),
     ("twelve thousand five hundred", 12_500),
 ]
 
@@ -50,10 +83,19 @@ def test_word_phrases(phrase: str, value: int) -> None:
 
 
 DIGITS = [
-    ("1,875", 1875), ("50.8 million", 50_800_000), ("2.4bn", 2_400_000_000),
-    ("26m", 26_000_000), ("1.5", 1.5), ("5k", 5000), ("3 billion", 3_000_000_000),
-    ("30.17 million", 30_170_000), ("1,000,000", 1_000_000), ("0.5", 0.5), ("12mn", 12_000_000),
-    ("7 thousand", 7000), ("1.23bn", 1_230_000_000),
+    ("1,875", 1875),
+    ("50.8 million", 50_800_000),
+    ("2.4bn", 2_400_000_000),
+    ("26m", 26_000_000),
+    ("1.5", 1.5),
+    ("5k", 5000),
+    ("3 billion", 3_000_000_000),
+    ("30.17 million", 30_170_000),
+    ("1,000,000", 1_000_000),
+    ("0.5", 0.5),
+    ("12mn", 12_000_000),
+    ("7 thousand", 7000),
+    ("1.23bn", 1_230_000_000),
 ]
 
 

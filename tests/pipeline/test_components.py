@@ -19,10 +19,14 @@ def test_figures_alone_in_a_blank_pipeline() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("takedown_figures")
     doc = nlp("Police seized 850 kg of cocaine and arrested 288 suspects in 2023.")
-    got = [(s.text, s._.kind, s._.value, s._.unit, s._.substance)
-           for s in doc.spans["takedown_figures"]]
-    assert got == [("850 kg of cocaine", "drugs_seized", 850, "kg", "cocaine"),
-                   ("288 suspects", "arrests", 288, "count", None)]
+    got = [
+        (s.text, s._.kind, s._.value, s._.unit, s._.substance)
+        for s in doc.spans["takedown_figures"]
+    ]
+    assert got == [
+        ("850 kg of cocaine", "drugs_seized", 850, "kg", "cocaine"),
+        ("288 suspects", "arrests", 288, "count", None),
+    ]
 
 
 def test_entities_alone_in_a_blank_pipeline() -> None:
