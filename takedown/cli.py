@@ -311,6 +311,42 @@ def diff_cmd(
         raise typer.Exit(1)
 
 
+@app.command("review")
+def review_cmd(
+    out_dir: Annotated[Path, typer.Argument(help="The output folder to review.")],
+    against: Annotated[
+        Path | None,
+        typer.Option(help="An earlier output folder: mark the facts added, removed, changed."),
+    ] = None,
+    articles: Annotated[
+        Path | None,
+        typer.Option(
+            help="Folder of the article texts (default: the input folder OUT_DIR records, "
+            "if any); each text is checked against its record's sha256."
+        ),
+    ] = None,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="The HTML file to write.")
+    ] = Path("review.html"),
+) -> None:
+    """Write one self-contained HTML page showing every article with its facts highlighted."""
+    from takedown.review.html import review
+
+    try:
+        page, views = review(out_dir, against, articles)
+    except (TakedownError, OSError) as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    with atomic_writer(output) as fh:
+        fh.write(page)
+    problems = [v for v in views if v.text.problem]
+    for v in problems[:5]:
+        err.print(f"[yellow]warning[/yellow] {v.name}: {v.text.problem}")
+    if len(problems) > 5:
+        err.print(f"[yellow]warning[/yellow] ... and {len(problems) - 5} more without text")
+    err.print(f"wrote {output} ({len(views)} articles, {len(problems)} without highlights)")
+
+
 def main() -> None:
     try:
         app()

@@ -758,22 +758,40 @@ def diff_records(
     return ArticleDiff(name, status, added, removed, changed, entities, old_sha, new_sha)
 
 
+def _list_change(old: list[Any], new: list[Any]) -> str:
+    """A list that differs, in a few words: by id when its items have one, else by size."""
+    def ids(items: list[Any]) -> dict[str, Any] | None:
+        out: dict[str, Any] = {}
+        for item in items:
+            if not isinstance(item, Mapping) or _first(item, _ID_KEYS) is None:
+                return None
+            out[str(_first(item, _ID_KEYS))] = item
+        return out
+
+    a, b = ids(old), ids(new)
+    if a is None or b is None:
+        return f"{len(old)} → {len(new)} items"
+    changed = sum(1 for k in set(a) & set(b) if a[k] != b[k])
+    return (f"{len(old)} → {len(new)} items: +{len(set(b) - set(a))} "
+            f"−{len(set(a) - set(b))} ~{changed} by id")
+
+
 def _corpus_json_changes(old: Any, new: Any, prefix: str = "") -> list[dict[str, Any]]:
-    """Differing leaves of two JSON values, by dotted path; lists compare whole."""
+    """Differing leaves of two JSON values, by dotted path; a list is one leaf, summarized
+    (``12 → 13 items: +1 −0 ~2 by id``) rather than dumped."""
     if isinstance(old, Mapping) and isinstance(new, Mapping):
         out: list[dict[str, Any]] = []
         for key in sorted(set(old) | set(new), key=str):
             path = f"{prefix}.{key}" if prefix else str(key)
-            if key not in old:
-                out.append({"path": path, "old": None, "new": new[key], "change": "added"})
-            elif key not in new:
-                out.append({"path": path, "old": old[key], "new": None, "change": "removed"})
-            else:
-                out += _corpus_json_changes(old[key], new[key], path)
+            out += _corpus_json_changes(old.get(key), new.get(key), path)
         return out
     if old == new:
         return []
-    return [{"path": prefix or "(root)", "old": old, "new": new, "change": "changed"}]
+    change: dict[str, Any] = {"path": prefix or "(root)", "old": old, "new": new}
+    if isinstance(old, list) and isinstance(new, list):
+        change["old"], change["new"] = f"{len(old)} items", f"{len(new)} items"
+        change["detail"] = _list_change(old, new)
+    return [change]
 
 
 def diff_outputs(old: Output | str | Path, new: Output | str | Path) -> DiffReport:

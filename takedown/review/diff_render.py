@@ -164,10 +164,10 @@ def render_markdown(report: DiffReport, max_bytes: int = SUMMARY_MAX_BYTES) -> s
             text += details(f"{len(f.changes)} changes", body, len(f.changes)) + "\n"
         blocks.append(Block("corpus files", f.file, text))
     if report.corpus_json:
-        rows = [[cell(c["path"]), cell(_short(c["old"])), cell(_short(c["new"]))]
-                for c in report.corpus_json]
+        rows = [[cell(c["path"]), cell(_short(c["old"])), cell(_short(c["new"])),
+                 cell(c.get("detail", ""))] for c in report.corpus_json]
         text = "### Corpus: corpus.json\n\n" + details(
-            f"{len(rows)} values differ", table(("path", "old", "new"), rows), len(rows)
+            f"{len(rows)} values differ", table(("path", "old", "new", "detail"), rows), len(rows)
         ) + "\n"
         blocks.append(Block("corpus files", "corpus.json", text))
     if report.errors_added or report.errors_removed:
@@ -232,7 +232,9 @@ def render_text(report: DiffReport) -> RenderableType:
         parts.append(Text(f"\n{f.file}: {_corpus_note(f)}", style="bold"))
         parts.extend(_change_line(c) for c in f.changes)
     for c in report.corpus_json:
-        parts.append(Text(f"corpus.json {c['path']}: {_short(c['old'])} -> {_short(c['new'])}"))
+        detail = f" ({c['detail']})" if c.get("detail") else ""
+        parts.append(Text(f"corpus.json {c['path']}: {_short(c['old'])} → {_short(c['new'])}"
+                          + detail))
     for e in report.errors_added:
         parts.append(Text(f"+ failed: {e.get('file')}: {e.get('reason')}", style="red"))
     for e in report.errors_removed:
