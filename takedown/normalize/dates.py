@@ -30,10 +30,24 @@ Years
     (preceded by a digit and a separator, by ``. , / : $ € £ ¥ # @``, or by "No. "; followed by
     more digits, a decimal part, ":" or "/" and a digit, or a dash and a digit), or is a count or
     an amount: followed by a unit or a counted noun (``_COUNT_WORDS``: "2021 kg", "2021 pills",
-    "2020 people"), or by "%". After a temporal preposition ("in", "since", "by", "until",
-    "during", "before", "after") the year reading wins even before a counted noun ("In 2020
-    people bought more"). "1990s" is the decade "199". Years outside 1970-2039 are taken only
-    where a month makes them unambiguous ("June 6, 1944", "May 1999").
+    "2020 people"), or by "%", or names a thing rather than a time (``_names_a_thing``):
+    a provision or reference ("Section 2002", "§ 2019", "Room 2019", "model 2006", "version
+    2019"), a statute ("the 2002 Act", "Proceeds of Crime Act 2002", "Patriot Act of 2001":
+    a year beside "Act", "Law", "Code", "Regulations", ... is part of the statute's name, not
+    a date the story states), a model year ("a stolen 2018 Ferrari"), a street number ("2002 Elm
+    Street"), a copyright line ("© 2022", "Copyright 2014-2024"). After a temporal preposition
+    ("in", "since", "by", "until", "during", "before", "after") the year reading wins even
+    before a counted noun or a make ("In 2020 people bought more", "In 2018 Ford recalled").
+    "1990s" is the decade "199". Years outside 1970-2039 are taken only where a month makes
+    them unambiguous ("June 6, 1944", "May 1999").
+Numeric dates
+    Day, month and a four-digit year: "05.04.2022" and "20-07-2017" are European D.M.Y, "04/05/
+    2022" is American M/D/Y. Where the usual order is impossible because a number above 12 can
+    only be the day, the other order is read ("25/12/2021", "07-20-2017"); a date impossible in
+    both orders ("31.02.2022", "13/13/2022") is none. A numeric date never touches a digit run,
+    a letter or a further number part ("1.05.04.2022", "v2.10.2020", "05.04.2022.7"), nor
+    follows "version"/"build"; two-digit years ("05.04.22") are not read. ISO "2024-02-15" and
+    "2023/05/02" stay year-first.
 Months
     Month names must be capitalised (Title or UPPER case): lower-case "may"/"march" are verbs.
     A month with no day and no year is a relative date only with a qualifier ("last", "this",
@@ -53,6 +67,9 @@ Relative dates (news mode, as HeidelTime; all need ``anchor``, the article's dat
       after. "this November": the anchor year.
     * A month and day without year ("May 2"): the most recent such day not after anchor + 7
       days (news reports the past, but announces the coming week). Expression "partial-date".
+      A yearless day range ("April 23 and 24") is resolved by its first day.
+    * A month (and day) with a relative year ("October last year", "5 May this year",
+      "March of next year"): the anchor's year shifted.
     * "last/this/next year|month|week", "earlier/later this year", "earlier in the year": the
       anchor's year (month) shifted; weeks are ISO weeks "2024-W25". "N years/months/weeks/days
       ago" likewise. "the past year", "the last year" are durations and are not matched.
@@ -73,12 +90,19 @@ Quarters, halves, seasons, decades
     "spring 2021"/"the summer of 2020" -> "2021-SP"/"2020-SU", "the late 1990s" -> "199" (end).
 Periods
     "between X and Y", "from X to|through|until Y", "X to Y", "X-Y" where Y carries a year and
-    X may borrow it ("from March to June 2021" -> "2021-03/2021-06"), "2011-13", "May 2-5,
-    2023". The end must come after the start. Each end keeps its own precision.
+    X may borrow it ("from March to June 2021" -> "2021-03/2021-06"), "2011-13". The end must
+    come after the start. Each end keeps its own precision.
+Day ranges in one month
+    "6-7 May 2017", "6/7 May 2017", "6 to 7 May 2017" (also "the night of ..."), "6 and 7 May
+    2017", "the 6th and 7th of May 2017", "May 2-5, 2023", "April 23 and 24, 2019", "between 23
+    and 24 April 2019", "from 6 to 9 May 2017" -> "2017-05-06/2017-05-07" etc. Days joined by
+    "and" are a period only when adjacent or after "between": "on 3 and 17 April" names two
+    days, not the fortnight between them (only "17 April" is read). Without a year the range
+    is relative ("detained on April 23 and 24").
 Not dates
     Durations ("14 years", "over the past 1.5 years"), ages ("36-year-old"), times, "24/7",
-    phone and version numbers, centuries ("the 21st century"), "COVID-19", money and counts.
-    Numeric dates with slashes ("10/05/2020") are not read: day/month order is ambiguous.
+    phone and version numbers, IP addresses, centuries ("the 21st century"), "COVID-19", money
+    and counts, statute names, model years, street numbers, copyright lines (see "Years").
 """
 
 from __future__ import annotations
@@ -273,7 +297,7 @@ _REFERENCE_AFTER = re.compile(
 )
 
 
-def _names_a_thing(text: str, start: int, end: int) -> bool:
+def _names_a_thing(text: str, start: int, end: int, look_after: bool = True) -> bool:
     """True when the number at text[start:end] is a reference, not a year (see module doc).
 
     Why in Python and not in ``_MASTER``: a dozen variable-length lookbehinds at every digit
@@ -281,7 +305,7 @@ def _names_a_thing(text: str, start: int, end: int) -> bool:
     """
     return bool(
         _REFERENCE_BEFORE.search(text, max(0, start - 24), start)
-        or _REFERENCE_AFTER.match(text, end)
+        or (look_after and _REFERENCE_AFTER.match(text, end))
     )
 
 
@@ -713,6 +737,8 @@ def _h_interval(m: re.Match[str], anchor: date | None) -> _Fields | None:
     a, b = _parse_point(m.group("a")), _parse_point(m.group("b"))
     if a is None or b is None or b.year is None:
         return None
+    if _names_a_thing(m.string, m.start(), m.end(), look_after=False):
+        return None  # "Copyright 2014-2024", "Sections 2002 to 2005"
     if a.year is None:  # "from March to June 2021", "from November to February 2021"
         if a.month is None:
             return None

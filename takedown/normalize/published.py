@@ -11,13 +11,20 @@ date stands, not by what it says:
   furniture (a time, "|", "by ..."), or preceded on its line by a cue: a separator ("—", "|",
   "•", "/"), "Published", "Posted", "Date:", "Updated" (a clock time may come between), or
   "By <Name>"; or open a press-release dateline ("WASHINGTON, May 2, 2023 — ...");
+* a time may follow the date on its line, in any common form, after "|" or "," or not:
+  "16:40", "4:05 p.m. ET", "10:30 BST", "13.05 GMT" (a dot time must end the line or meet a
+  separator: "12.50 euros" is an amount);
 * a date inside a prose sentence is never a byline;
 * a date widget is never a byline: a weekday-led date alone on its line next to page furniture
-  (weather, "Advertisement", a clock, navigation words), or any date alone on its line next to
-  a weather reading. A page whose only candidate is a widget has no stated date (``None``).
+  (weather, "Advertisement", a clock, navigation words, a navigation bar such as "CANADA |
+  ONTARIO | CRIME"), or any date alone on its line next to a weather reading. A page whose
+  only candidate is a widget has no stated date (``None``).
 
 When several candidates qualify, an explicit publication cue ("Published", "Posted", "Date:")
-beats a plain byline, which beats "Updated"; within a rank the earliest wins.
+beats a "By <Name>" byline (the name on the date's line, or on the line just above or below),
+which beats a date standing alone or after a separator (a header bar that is not recognised as
+a widget looks just like that), which beats "Updated"; within a rank the earliest wins. Any
+day-precision form counts, numeric ones included ("05.04.2022 | 16:40 | Updated 18:05").
 """
 
 from __future__ import annotations

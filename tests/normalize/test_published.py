@@ -49,7 +49,42 @@ ROWS: list[tuple[str, str, str | None]] = [
      "that 288 people were arrested worldwide in an operation against darknet vendors of "
      "fentanyl and other opioids.\n", "2023-05-02"),
     ("wire slash", "Headline\nSep 28, 2020 /PRNewswire/ -- A new report\n", "2020-09-28"),
+    # ranks: published cue < "By <Name>" < bare or separator date < updated
+    ("by-line beats header bar", "Saturday, September 27, 2025\n\nHeadline\n\n"
+     "By Staff | Sep 26, 2025\n\n" + BODY, "2025-09-26"),
+    ("by-line beats dash date", "Headline\n— October 5, 2020\nBy Jane Doe, Reuters | "
+     "October 4, 2020\n" + BODY, "2020-10-04"),
+    ("by line below the date", "September 27, 2025\n\nHeadline\n3 May 2019 – 17:45 CEST\n"
+     "By Tech and Security Staff\n\n" + BODY, "2019-05-03"),
+    ("by line above the date", "September 27, 2025\n\nHeadline\nBy our Europe correspondent\n"
+     "Dec 3, 2024 · 4 min read\n\n" + BODY, "2024-12-03"),
+    ("published beats by-line", "Headline\nBy Jane Doe | May 1, 2023\nPublished: May 2, 2023\n"
+     + BODY, "2023-05-02"),
+    ("by-line beats updated", "Headline\nUpdated May 3, 2023\nBy Jane Doe | May 2, 2023\n"
+     + BODY, "2023-05-02"),
+    ("header bar over nav bar", "Saturday, September 27, 2025\nCANADA | ONTARIO | CRIME\n\n"
+     "- Advertisement -\n\nHeadline\n\nBy Staff | Sep 26, 2025\n\n" + BODY, "2025-09-26"),
+    # a time after the byline date
+    ("dot time GMT", "Headline\n\nFriday 7 November 2014 13.05 GMT\n\n" + BODY, "2014-11-07"),
+    ("pipe clock", "Headline\nMay 2, 2023 | 16:40\n" + BODY, "2023-05-02"),
+    ("comma p.m. ET", "Headline\nMay 2, 2023, 4:05 p.m. ET\n" + BODY, "2023-05-02"),
+    ("clock BST", "Headline\n2 May 2023 10:30 BST\n" + BODY, "2023-05-02"),
+    ("by-line pipe clock", "Headline\nBy Staff | Sep 26, 2025 | 17:30\n" + BODY, "2025-09-26"),
+    # numeric byline dates
+    ("numeric dots", "Headline\n\n05.04.2022 | 16:40 | Updated 18:05\n\n" + BODY,
+     "2022-04-05"),
+    ("numeric dashes after nav", "Home > News > National Unit\n\nNews | National Unit | "
+     "20-07-2017 | 17:30\n\nHeadline\n" + BODY, "2017-07-20"),
+    ("numeric slashes", "Headline\nPosted 04/05/2022\n" + BODY, "2022-04-05"),
+    ("numeric beside weather widget", "Wednesday, 6 April 2022 | Frankfurt 9°C\nHeadline\n\n"
+     "05.04.2022 | 16:40\n\n" + BODY, "2022-04-05"),
     # not bylines
+    ("widget over nav bar", "Saturday, September 27, 2025\nCANADA | ONTARIO | CRIME\n\n"
+     "Headline\n" + BODY, None),
+    ("dot number after date", "Headline\nMay 2, 2023 12.50 euros were found on one suspect.\n",
+     None),
+    ("by-line in prose", "Headline\nBy Tuesday, police had seized the servers on May 2, 2023, "
+     "in Germany.\n", None),
     ("widget with weather", "loader image\n- Advertisement -\n\nTuesday, June 18, 2024\n90 F\n"
      "- Advertisement -\n\nSweep Targets Markets\n\n" + BODY, None),
     ("widget with advert", "- Advertisement -\nMonday, May 1, 2023\n\nHeadline\n" + BODY, None),
