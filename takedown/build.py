@@ -21,7 +21,13 @@ from takedown.models.records import (
     UnresolvedDate,
 )
 from takedown.models.records import Span as Evidence
-from takedown.pipeline.common import DATE_GROUP, ENTITY_GROUP, FIGURE_GROUP, ensure_layout
+from takedown.pipeline.common import (
+    DATE_GROUP,
+    ENTITY_GROUP,
+    FIGURE_GROUP,
+    doc_text,
+    ensure_layout,
+)
 from takedown.pipeline.entities import stable_id
 
 _FIELD_OF = {
@@ -95,7 +101,7 @@ def build_record(
     doc: Doc, article: str, sha256: str | None = None, published: str | None = None
 ) -> ArticleRecord:
     """The record of one processed Doc. ``published`` (the caller's date) wins over the page's."""
-    text = doc.text
+    text = doc_text(doc)
     sha = sha256 or sha256_text(text)
     aid = article_id(article, sha)
     layout = ensure_layout(doc)

@@ -36,6 +36,7 @@ class Extractor:
 
     def _doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
+        doc.user_data["takedown_text"] = article.text
         doc._.takedown_anchor = article.published
         return doc
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from takedown.models.rules import BoilerplateRule
 from takedown.normalize.layout import analyze_layout, compile_furniture
-from takedown.pipeline.common import LAYOUT_GROUP, char_span
+from takedown.pipeline.common import LAYOUT_GROUP, char_span, doc_text
 from takedown.pipeline.rulesio import RulesComponent
 
 
@@ -25,7 +25,7 @@ class BoilerplateMarker(RulesComponent):
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        layout = analyze_layout(doc.text, self.furniture)
+        layout = analyze_layout(doc_text(doc), self.furniture)
         doc._.takedown_layout = layout
         spans = [char_span(doc, s, e, "boilerplate") for s, e in layout.zones]
         doc.spans[LAYOUT_GROUP] = [s for s in spans if s is not None]

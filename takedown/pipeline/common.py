@@ -57,12 +57,22 @@ def default_furniture() -> re.Pattern[str]:
     return compile_furniture(r.pattern for r in default_rules("boilerplate"))  # type: ignore[attr-defined]
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` rebuilds the string from every token on each access; the components read
+    it many times, so it is built once per Doc (or given by the Extractor) and kept."""
+    text = doc.user_data.get("takedown_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["takedown_text"] = text
+    return text
+
+
 def ensure_layout(doc: Doc, furniture: re.Pattern[str] | None = None) -> Layout:
     """The Doc's layout, computed now if no layout component ran before."""
     register_extensions()
     layout = doc._.takedown_layout
     if layout is None:
-        layout = analyze_layout(doc.text, furniture or default_furniture())
+        layout = analyze_layout(doc_text(doc), furniture or default_furniture())
         doc._.takedown_layout = layout
     return layout
 

@@ -14,7 +14,13 @@ from spacy.tokens import Doc
 
 from takedown.normalize.dates import find_dates
 from takedown.normalize.published import find_published, widget_dates
-from takedown.pipeline.common import DATE_GROUP, char_span, ensure_layout, register_extensions
+from takedown.pipeline.common import (
+    DATE_GROUP,
+    char_span,
+    doc_text,
+    ensure_layout,
+    register_extensions,
+)
 
 # "last week" resolves to an ISO week, but analysts do not list it as a date of the story:
 # it is kept with the unresolved expressions instead.
@@ -30,13 +36,14 @@ class DateTagger:
         layout = ensure_layout(doc)
         # the byline may sit in the page header, above the headline: it still counts, and it
         # is one of the article's dates; a header date bar (widget) is neither
-        published = find_published(doc.text)
+        text = doc_text(doc)
+        published = find_published(text)
         doc._.takedown_published = published
         anchor_iso = doc._.takedown_anchor or (published.value if published else None)
         anchor = date.fromisoformat(anchor_iso) if anchor_iso else None
         skip = list(layout.zones)
-        skip.extend((w.start, w.end) for w in widget_dates(doc.text))
-        found = find_dates(doc.text, anchor, skip)
+        skip.extend((w.start, w.end) for w in widget_dates(text))
+        found = find_dates(text, anchor, skip)
         if published is not None and not any(m.start == published.start for m in found):
             found.append(published)
             found.sort(key=lambda m: m.start)

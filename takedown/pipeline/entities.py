@@ -28,7 +28,13 @@ from takedown.normalize.names import (
     find_operations,
     find_persons,
 )
-from takedown.pipeline.common import ENTITY_GROUP, char_span, ensure_layout, register_extensions
+from takedown.pipeline.common import (
+    ENTITY_GROUP,
+    char_span,
+    doc_text,
+    ensure_layout,
+    register_extensions,
+)
 from takedown.pipeline.rulesio import RulesComponent
 
 LABELS = ("operation", "marketplace", "agency", "country", "person")
@@ -41,7 +47,7 @@ _AMBIGUOUS_COUNTRY_FORMS = frozenset({"Georgia", "Jordan", "Chad", "Niger", "Mal
 _DEMONYM_VETO_BEFORE = re.compile(r"(?:Latin|South|North|Central|Native|African)[ \t]+$")
 _ORG_WORDS = re.compile(
     r"\b(?:Market|Marketplace|Department|Police|Agency|Bureau|Service|Unit|Office|Court|"
-    r"Operation|Team|Task|Force|Administration|Division|Justice|Europol|Darknet|Dark|Web|"
+    r"Operation|Team|Task|Administration|Division|Justice|Europol|Darknet|Dark|Web|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|June|July|August|September|October|November|December|Street|Road|County|"
     r"University|Image|Photo|Attorney|General|Director|Prison|Federal|National|District|"
@@ -193,7 +199,7 @@ class EntityRecognizer(RulesComponent):
     def _gazetteer(
         self, doc: Doc, layout: Layout
     ) -> tuple[list[_Cand], list[tuple[int, int, int]]]:
-        text = doc.text
+        text = doc_text(doc)
         out: list[_Cand] = []
         strings = self.nlp.vocab.strings
         for matcher in (self.orth, self.lower):
@@ -366,7 +372,7 @@ class EntityRecognizer(RulesComponent):
     # -- resolution -------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         layout = ensure_layout(doc)
         gaz, anaphors = self._gazetteer(doc, layout)
         cands = gaz + self._patterns(text, layout)
@@ -388,7 +394,7 @@ class EntityRecognizer(RulesComponent):
         ]
         orgs = _select([c for c in cands if c.label != "country"])
         countries = _select([c for c in cands if c.label == "country"])
-        orgs.extend(self._possessive_owners(doc, orgs))
+        orgs.extend(self._possessive_owners(text, orgs))
         # acronyms defined here: later bare uses are mentions of the same entity
         for _, short_c in pairs:
             chosen = next(
@@ -444,12 +450,12 @@ class EntityRecognizer(RulesComponent):
         doc.spans[ENTITY_GROUP] = spans
         return doc
 
-    def _possessive_owners(self, doc: Doc, orgs: list[_Cand]) -> list[_Cand]:
+    def _possessive_owners(self, text: str, orgs: list[_Cand]) -> list[_Cand]:
         """ "the Justice Department's Criminal Division" names two bodies: the owner gets a
         mention of its own beside the unit's."""
         out: list[_Cand] = []
         for c in orgs:
-            surface = doc.text[c.start : c.end]
+            surface = text[c.start : c.end]
             m = re.search(r"^(?:the\s+)?(.+?)['’]s\s+\S", surface)
             if not m:
                 continue

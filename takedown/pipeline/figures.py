@@ -17,6 +17,7 @@ from takedown.pipeline.common import (
     ENTITY_GROUP,
     FIGURE_GROUP,
     char_span,
+    doc_text,
     ensure_layout,
     register_extensions,
 )
@@ -47,7 +48,7 @@ class FigureTagger(RulesComponent):
                 if s.label_ in {"marketplace", "agency", "operation", "person"}
             )
         spans = []
-        for fig in self.finder.find(doc.text, layout, exclude, _local_dollar(doc)):
+        for fig in self.finder.find(doc_text(doc), layout, exclude, _local_dollar(doc)):
             span = char_span(doc, fig.start, fig.end, fig.kind)
             if span is None:
                 continue
