@@ -68,8 +68,9 @@ Relative dates (news mode, as HeidelTime; all need ``anchor``, the article's dat
     * A month and day without year ("May 2"): the most recent such day not after anchor + 7
       days (news reports the past, but announces the coming week). Expression "partial-date".
       A yearless day range ("April 23 and 24") is resolved by its first day.
-    * A month (and day) with a relative year ("October last year", "5 May this year",
-      "March of next year"): the anchor's year shifted.
+    * A month (and day) with a relative year ("in October last year", "5 May this year",
+      "since March of next year"): the anchor's year shifted. A month alone still needs its
+      context (a preposition, qualifier or modifier) to be read.
     * "last/this/next year|month|week", "earlier/later this year", "earlier in the year": the
       anchor's year (month) shifted; weeks are ISO weeks "2024-W25". "N years/months/weeks/days
       ago" likewise. "the past year", "the last year" are durations and are not matched.
@@ -411,6 +412,13 @@ def _day_link(name: str) -> str:
     )
 
 
+# "October last year", "5 May this year", "March of next year": the year named relatively.
+# A tail of the month families, not a family of its own: that would be one more attempt at
+# every digit and month in the text.
+_YEAR_TAIL = (
+    f"(?:{_S}(?i:of))?{_S}(?P<ry>(?i:last|this|next)){_S}(?i:year)(?![A-Za-z0-9-])"
+)
+
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 
 
@@ -455,12 +463,7 @@ _FAMILY_SOURCES: dict[str, str] = {
         f"(?P<y2>19[7-9][0-9]|20[0-3][0-9]|[0-9][0-9])"
         f"{_NOT_WORD_AFTER}(?![.,:/][0-9])(?!{_OS}{_DASH}{_OS}[0-9]){_COUNT_AFTER}"
     ),
-    # "October last year", "on 5 May this year": a month (and day) of a year named relatively
-    "monthrel": (
-        f"{_mod()}?(?P<pt>{_P_MD}|{_P_DM}|{_P_M})(?:{_S}(?i:of))?{_S}"
-        f"(?P<q>(?i:last|this|next)){_S}(?i:year)(?![A-Za-z0-9-])"
-    ),
-    "partial": f"(?:{_P_MD}|{_P_DM}){_COUNT_AFTER}",
+    "partial": f"(?P<pt>{_P_MD}|{_P_DM})(?:{_YEAR_TAIL}|{_COUNT_AFTER})",
     # relative
     "relunit": (
         f"{_mod()}?{_NOT_AFTER_THE}(?P<q>{_QUAL_UNIT}){_S}"
@@ -477,7 +480,7 @@ _FAMILY_SOURCES: dict[str, str] = {
     ),
     "relmonth": (
         f"(?:{_mod()}(?:(?P<q>{_QUAL_MONTH}){_S})?|{_NOT_AFTER_THE}(?P<q2>{_QUAL_MONTH}){_S}"
-        f"|{_MONTH_CONTEXT}){_month('m')}"
+        f"|{_MONTH_CONTEXT}){_month('m')}(?:{_YEAR_TAIL})?"
     ),
     "relweekday": (
         f"(?:{_NOT_AFTER_THE}(?P<q>(?i:last|this{_S}past|this|next)){_S})?"
@@ -511,7 +514,6 @@ _FIRST_WORDS: dict[str, list[str]] = {
     "season": _any_case([*_MOD_WORDS, *_SEASON_CODE]),
     "decade": ["#", *_any_case(["early", "late", "mid"])],
     "yrange": ["#"],
-    "monthrel": ["#", *_any_case(_MOD_WORDS), *_MONTHS_CASED, *_WEEKDAYS_CASED],
     "partial": ["#", *_any_case(["the"]), *_MONTHS_CASED, *_WEEKDAYS_CASED],
     "relunit": _any_case([*_MOD_WORDS, "last", "this", "next", "earlier", "later"]),
     "ago": ["#", *_any_case(_NUMBER_WORDS)],
@@ -821,29 +823,21 @@ def _h_yrange(m: re.Match[str], anchor: date | None) -> _Fields | None:
 
 
 def _h_partial(m: re.Match[str], anchor: date | None) -> _Fields | None:
-    p = _parse_point(m.group(0))
+    """Month and day without year: the most recent, or in a relatively named year."""
+    p = _parse_point(m.group("pt"))
     if p is None or p.month is None or p.day is None:
         return None
-    value = _resolve_partial(p.month, p.day, anchor) if anchor else None
-    return value, None, True, "partial-date"
+    if anchor is None:
+        return None, None, True, "partial-date"
+    if m.group("ry"):  # "5 May this year"
+        y = anchor.year + _UNIT_SHIFT.get(m.group("ry").lower(), 0)
+        if not _valid_day(y, p.month, p.day):
+            return None
+        return f"{y:04d}-{p.month:02d}-{p.day:02d}", None, True, "partial-date"
+    return _resolve_partial(p.month, p.day, anchor), None, True, "partial-date"
 
 
 _UNIT_SHIFT = {"last": -1, "next": 1}
-
-
-def _h_monthrel(m: re.Match[str], anchor: date | None) -> _Fields | None:
-    """A month (and day) in the anchor's year shifted by last/this/next: "October last year"."""
-    p = _parse_point(m.group("pt"))
-    if p is None or p.month is None:
-        return None
-    expression = "partial-date" if p.day else "relative-month"
-    modifier = _modifier(m.group("mod"))
-    if anchor is None:
-        return None, modifier, True, expression
-    y = anchor.year + _UNIT_SHIFT.get(m.group("q").lower(), 0)
-    if p.day is not None and not _valid_day(y, p.month, p.day):
-        return None
-    return _Point(y, p.month, p.day, None).iso(), modifier, True, expression
 
 
 def _h_relunit(m: re.Match[str], anchor: date | None) -> _Fields | None:
@@ -877,9 +871,17 @@ def _h_relseason(m: re.Match[str], anchor: date | None) -> _Fields | None:
 
 
 def _h_relmonth(m: re.Match[str], anchor: date | None) -> _Fields | None:
+    """A month without year ("in November", "last November", "in October last year")."""
     month = _month_num(m.group("m"))
-    value = _resolve_month(month, m.group("q") or m.group("q2"), anchor) if anchor else None
-    return value, _modifier(m.group("mod")), True, "relative-month"
+    modifier = _modifier(m.group("mod"))
+    if anchor is None:
+        return None, modifier, True, "relative-month"
+    if m.group("ry"):
+        y = anchor.year + _UNIT_SHIFT.get(m.group("ry").lower(), 0)
+        return f"{y:04d}-{month:02d}", modifier, True, "relative-month"
+    return _resolve_month(month, m.group("q") or m.group("q2"), anchor), modifier, True, (
+        "relative-month"
+    )
 
 
 def _h_relweekday(m: re.Match[str], anchor: date | None) -> _Fields | None:
@@ -904,7 +906,6 @@ _HANDLERS: dict[str, _Handler] = {
     "season": _h_season,
     "decade": _h_decade,
     "yrange": _h_yrange,
-    "monthrel": _h_monthrel,
     "partial": _h_partial,
     "relunit": _h_relunit,
     "ago": _h_ago,

@@ -424,6 +424,13 @@ ADVERSARIAL = {
     "between": "between 2019 and " * 6_000,
     "the-end-of": "the end of " * 9_000,
     "mixed": "Tuesday, June 18 , ,2024 -- 12 May May 1999-2020 " * 2_000,
+    "numeric-dots": "05.04." * 17_000,
+    "numeric-slashes": "1/2/" * 25_000,
+    "numeric-dates": "05.04.2022-" * 9_000,
+    "day-and": "6 and " * 17_000,
+    "day-ranges": "between 6 to 7 and " * 6_000,
+    "month-relative-year": "May of last " * 9_000,
+    "section-years": "Section 2002 Act " * 6_000,
 }
 
 
