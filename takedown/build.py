@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -52,45 +53,62 @@ def _surface(text: str) -> str:
     return re.sub(r"['’]s$", "", s)
 
 
-def _entities(spans: Iterable[Span], label: str) -> list[Entity]:
-    groups: dict[str, list[Span]] = {}
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """What one entity span carries, read once from its extensions."""
+
+    label: str
+    key: str
+    text: str
+    start: int
+    end: int
+    canonical: str
+    source: str
+    gazetteer_id: str | None
+    acronym: str | None
+    country: str | None
+
+
+def _mentions(spans: Iterable[Span]) -> dict[str, dict[str, list[_Mention]]]:
+    """Entity spans grouped by label, then by entity key, in text order."""
+    out: dict[str, dict[str, list[_Mention]]] = {}
     for span in spans:
-        if span.label_ == label:
-            groups.setdefault(span._.entity_key, []).append(span)
+        u = span._  # each ``span._`` access builds a new accessor: take it once
+        m = _Mention(span.label_, u.entity_key, span.text, span.start_char, span.end_char,
+                     u.canonical, u.source, u.gazetteer_id, u.acronym, u.country)
+        out.setdefault(m.label, {}).setdefault(m.key, []).append(m)
+    return out
+
+
+def _entities(groups: dict[str, list[_Mention]], label: str) -> list[Entity]:
     out: list[Entity] = []
     for key, members in groups.items():
-        members.sort(key=lambda s: (s.start_char, s.end_char))
+        members.sort(key=lambda m: (m.start, m.end))
         first = members[0]
-        name = first._.canonical
+        name = first.canonical
         forms: list[str] = []
-        for s in members:
-            form = _surface(s.text)
-            if label == "operation":
-                form = s.text.strip()
+        for m in members:
+            form = m.text.strip() if label == "operation" else _surface(m.text)
             if form not in forms:
                 forms.append(form)
-        if first._.source != "gazetteer" and label == "operation":
+        if first.source != "gazetteer" and label == "operation":
             bare = [re.sub(r"^(?:[Oo]peration|Project)\s+", "", f) for f in forms]
             camel = [b for b in bare if re.search(r"[a-z][A-Z]", b)]
             name = camel[0] if camel else bare[0]
-        aliases = [f for f in forms if f != name]
-        acronym = next((s._.acronym for s in members if s._.acronym), None)
         source = max(
-            (s._.source for s in members),
+            (m.source for m in members),
             key=lambda src: {"gazetteer": 2, "abbreviation": 1}.get(src, 0),
         )
         out.append(
             Entity(
                 id=f"{label[:3]}_" + stable_id(label, key),
                 name=name,
-                aliases=aliases,
-                mentions=[
-                    Evidence(text=s.text, start=s.start_char, end=s.end_char) for s in members
-                ],
+                aliases=[f for f in forms if f != name],
+                mentions=[Evidence(text=m.text, start=m.start, end=m.end) for m in members],
                 source=source,
-                gazetteer_id=first._.gazetteer_id,
-                acronym=acronym,
-                country=first._.country,
+                gazetteer_id=first.gazetteer_id,
+                acronym=next((m.acronym for m in members if m.acronym), None),
+                country=first.country,
             )
         )
     out.sort(key=lambda e: e.mentions[0].start)
@@ -105,7 +123,7 @@ def build_record(
     sha = sha256 or sha256_text(text)
     aid = article_id(article, sha)
     layout = ensure_layout(doc)
-    ents = list(doc.spans[ENTITY_GROUP]) if ENTITY_GROUP in doc.spans else []
+    ents = _mentions(doc.spans[ENTITY_GROUP]) if ENTITY_GROUP in doc.spans else {}
     title = title_span = None
     if layout.title:
         s, e = layout.title
@@ -118,26 +136,29 @@ def build_record(
         pub_span = Evidence(text=pub_match.text, start=pub_match.start, end=pub_match.end)
     figures: list[Figure] = []
     for span in doc.spans[FIGURE_GROUP] if FIGURE_GROUP in doc.spans else []:
+        u = span._  # each ``span._`` access builds a new accessor: take it once
         figures.append(
             Figure(
-                id="fig_" + stable_id(aid, span._.kind, str(span.start_char), str(span.end_char)),
+                id="fig_" + stable_id(aid, u.kind, str(span.start_char), str(span.end_char)),
                 text=span.text,
                 start=span.start_char,
                 end=span.end_char,
-                kind=span._.kind,
-                value=span._.value,
-                unit=span._.unit,
-                substance=span._.substance,
-                country=span._.country,
-                qualifier=span._.qualifier,
-                value_max=span._.value_max,
-                equivalents=[Equivalent(**e) for e in span._.equivalents or []],
+                kind=u.kind,
+                value=u.value,
+                unit=u.unit,
+                substance=u.substance,
+                country=u.country,
+                qualifier=u.qualifier,
+                value_max=u.value_max,
+                equivalents=[Equivalent(**e) for e in u.equivalents or []],
             )
         )
     dates: list[DateFact] = []
     seen_dates: set[tuple[str, str | None]] = set()
+    anchor = doc._.takedown_anchor or pub_value
     for span in doc.spans[DATE_GROUP] if DATE_GROUP in doc.spans else []:
-        key = (span._.value, span._.modifier)
+        u = span._
+        key = (u.value, u.modifier)
         if key in seen_dates:
             continue
         seen_dates.add(key)
@@ -147,17 +168,17 @@ def build_record(
                 text=span.text,
                 start=span.start_char,
                 end=span.end_char,
-                value=span._.value,
-                modifier=span._.modifier,
-                relative=bool(span._.relative),
-                anchor=(doc._.takedown_anchor or pub_value) if span._.relative else None,
+                value=u.value,
+                modifier=u.modifier,
+                relative=bool(u.relative),
+                anchor=anchor if u.relative else None,
             )
         )
     unresolved = [
         UnresolvedDate(text=m.text, start=m.start, end=m.end, expression=m.expression)
         for m in doc._.takedown_unresolved or []
     ]
-    country_entities = _entities(ents, "country")
+    country_entities = _entities(ents.get("country", {}), "country")
     record = ArticleRecord(
         id=aid,
         article=article,
@@ -171,6 +192,6 @@ def build_record(
         figures=figures,
         dates=dates,
         unresolved_dates=unresolved,
-        **{field: _entities(ents, label) for label, field in _FIELD_OF.items()},
+        **{field: _entities(ents.get(label, {}), label) for label, field in _FIELD_OF.items()},
     )
     return record

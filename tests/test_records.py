@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from takedown import Extractor
-from takedown.io import iter_inputs
+from takedown.io import Article, iter_inputs
 from takedown.models.records import ArticleRecord
 from takedown.output import dumps
 
@@ -33,7 +33,8 @@ def _spans(record: ArticleRecord) -> Iterator[tuple[str, int, int]]:
 
 
 def _articles(*folders: Path) -> list:  # type: ignore[type-arg]
-    return [a for a in iter_inputs([str(f) for f in folders if f.is_dir()])]
+    items = iter_inputs([str(f) for f in folders if f.is_dir()])
+    return [a for a in items if isinstance(a, Article)]
 
 
 def test_offsets_slice_to_their_text(extractor: Extractor, seeds_dir: Path) -> None:

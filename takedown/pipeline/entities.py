@@ -298,9 +298,9 @@ class EntityRecognizer(RulesComponent):
                 )
         return out
 
-    def _persons(self, text: str, layout: Layout, taken: list[_Cand]) -> list[_Cand]:
+    def _persons(self, found: list[NameCandidate], taken: list[_Cand]) -> list[_Cand]:
         out: list[_Cand] = []
-        for c in find_persons(text, layout):
+        for c in found:
             name = c.text
             if _ORG_WORDS.search(name) or norm_key(name) in self.surface_index:
                 continue
@@ -381,8 +381,9 @@ class EntityRecognizer(RulesComponent):
             cands.extend((long_c, short_c))
         # a person named by a title or a speech verb outranks a head-noun guess that swallows
         # them ("DEA agent Carl Mark Force IV and Secret Service")
+        person_names = find_persons(text, layout)
         early_persons = self._persons(
-            text, layout, [c for c in cands if c.source == "gazetteer" and c.label != "country"]
+            person_names, [c for c in cands if c.source == "gazetteer" and c.label != "country"]
         )
         cands = [
             c
@@ -426,7 +427,7 @@ class EntityRecognizer(RulesComponent):
         orgs.extend(self._recurrences(text, layout, orgs))
         orgs.extend(self._anaphors(anaphors, orgs, layout))
         _link_short_forms(orgs)
-        persons = self._persons(text, layout, orgs)
+        persons = self._persons(person_names, orgs)
         persons = _select(persons)
         persons.extend(self._surnames(text, layout, persons, orgs))
         countries = [
