@@ -56,10 +56,11 @@ class DateTagger:
             span = char_span(doc, m.start, m.end, "date")
             if span is None:
                 continue
-            span._.value = m.value
-            span._.modifier = m.modifier
-            span._.relative = m.relative
-            span._.expression = m.expression
+            u = span._
+            u.value = m.value
+            u.modifier = m.modifier
+            u.relative = m.relative
+            u.expression = m.expression
             spans.append(span)
         doc.spans[DATE_GROUP] = spans
         doc._.takedown_unresolved = unresolved

@@ -440,13 +440,14 @@ class EntityRecognizer(RulesComponent):
             if span is None:
                 continue
             span.id_ = c.key
-            span._.canonical = c.name
-            span._.entity_key = c.key
-            span._.source = c.source
-            span._.gazetteer_id = c.gid
-            span._.acronym = c.acronym
-            span._.country = c.country
-            span._.rule = c.rule
+            u = span._
+            u.canonical = c.name
+            u.entity_key = c.key
+            u.source = c.source
+            u.gazetteer_id = c.gid
+            u.acronym = c.acronym
+            u.country = c.country
+            u.rule = c.rule
             spans.append(span)
         doc.spans[ENTITY_GROUP] = spans
         return doc

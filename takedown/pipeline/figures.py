@@ -52,14 +52,15 @@ class FigureTagger(RulesComponent):
             span = char_span(doc, fig.start, fig.end, fig.kind)
             if span is None:
                 continue
-            span._.value = fig.value
-            span._.unit = fig.unit
-            span._.kind = fig.kind
-            span._.qualifier = fig.qualifier
-            span._.value_max = fig.value_max
-            span._.substance = fig.substance
-            span._.country = fig.country
-            span._.equivalents = [
+            u = span._  # each ``span._`` access builds a new accessor: take it once
+            u.value = fig.value
+            u.unit = fig.unit
+            u.kind = fig.kind
+            u.qualifier = fig.qualifier
+            u.value_max = fig.value_max
+            u.substance = fig.substance
+            u.country = fig.country
+            u.equivalents = [
                 {
                     "text": e.text,
                     "start": e.start,
