@@ -6,17 +6,17 @@ Every command is a thin wrapper over a function ``import takedown`` also offers.
 
 from __future__ import annotations
 
-import json
+import signal
 import sys
-import time
-from collections import Counter
+import threading
+import traceback
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -24,7 +24,7 @@ from takedown.errors import InputError, TakedownError
 from takedown.extractor import Extractor
 from takedown.io import DEFAULT_MAX_BYTES, iter_inputs
 from takedown.models.records import ArticleRecord
-from takedown.output import atomic_writer, dumps, write_json
+from takedown.output import RunSummary, atomic_writer, write_json
 
 app = typer.Typer(
     add_completion=False,
@@ -50,91 +50,117 @@ def _iso(value: str | None) -> str | None:
 
 @app.command("extract")
 def extract_cmd(
-    inputs: Annotated[list[str], typer.Argument(help="Folders, files, or - for stdin.")],
+    inputs: Annotated[
+        list[str], typer.Argument(help="Folders, files (.txt .md .html .json .jsonl, .gz), or -.")
+    ],
     output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")] = Path("out"),
     published: Annotated[
         str | None, typer.Option(help="Article date (YYYY-MM-DD) when the text has none.")
     ] = None,
     max_bytes: Annotated[
-        int, typer.Option(help="Size limit per article file.")
+        int, typer.Option(min=1, help="Size limit per article (bytes).")
     ] = DEFAULT_MAX_BYTES,
+    resume: Annotated[
+        bool, typer.Option(help="Continue a run in OUTPUT, extracting only what is not done.")
+    ] = False,
+    overwrite: Annotated[
+        bool, typer.Option(help="Replace the output files already in OUTPUT.")
+    ] = False,
+    follow_symlinks: Annotated[
+        bool, typer.Option(help="Read symlinks that lead outside the input folder.")
+    ] = False,
+    text_field: Annotated[str, typer.Option(help="JSON field holding the text.")] = "text",
+    title_field: Annotated[str, typer.Option(help="JSON field holding the title.")] = "title",
+    published_field: Annotated[
+        str, typer.Option(help="JSON field holding the publication date.")
+    ] = "published",
+    url_field: Annotated[str, typer.Option(help="JSON field holding the URL.")] = "url",
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
+    debug: Annotated[bool, typer.Option(help="Show the traceback behind each error.")] = False,
 ) -> None:
     """Extract every article into OUTPUT/articles.jsonl (errors in OUTPUT/errors.jsonl)."""
-    pub = _iso(published)
-    extractor = Extractor()
-    items = list(iter_inputs(inputs, max_bytes=max_bytes, published=pub))
-    articles = [i for i in items if not isinstance(i, InputError)]
-    errors: list[dict[str, str]] = [
-        {"file": i.path, "reason": i.reason} for i in items if isinstance(i, InputError)
-    ]
-    for e in errors:
-        err.print(f"[red]error[/red] {e['file']}: {e['reason']}")
-    counts: Counter[str] = Counter()
-    words = 0
-    started = time.perf_counter()
-    with (
-        atomic_writer(output / "articles.jsonl") as fh,
-        Progress(
-            TextColumn("[bold]extracting"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            disable=quiet or not err.is_terminal,
-            transient=True,
-        ) as progress,
-    ):
-        task = progress.add_task("extract", total=len(articles))
-        for record in _safe_stream(extractor, articles, errors):
-            fh.write(dumps(record) + "\n")
-            for f in FACT_FIELDS:
-                counts[f] += len(getattr(record, f))
-            progress.advance(task)
-        for art in articles:
-            words += len(art.text.split())
-    elapsed = max(time.perf_counter() - started, 1e-9)
-    with atomic_writer(output / "errors.jsonl") as fh:
-        for e in sorted(errors, key=lambda x: x["file"]):
-            fh.write(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n")
+    from takedown.io import JsonFields, ReadOptions
+    from takedown.output import OutputExistsError, extract_to_folder
+
+    options = ReadOptions(
+        max_bytes=max_bytes,
+        published=_iso(published),
+        follow_symlinks=follow_symlinks,
+        fields=JsonFields(text_field, title_field, published_field, url_field),
+    )
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]extracting[/bold] {task.completed} articles"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=True,
+    )
+    task = progress.add_task("extract", total=None)
+
+    def on_error(line: dict[str, str], cause: BaseException) -> None:
+        err.print(Text.assemble(("error", "red"), f" {line['file']}: {line['reason']}"),
+                  soft_wrap=True)
+        if debug:
+            err.print(Text("".join(traceback.format_exception(cause))), soft_wrap=True)
+
+    previous = _sigterm_as_interrupt()
+    try:
+        with progress:
+            summary = extract_to_folder(
+                inputs, output, options=options, resume=resume, overwrite=overwrite,
+                on_error=on_error, on_article=lambda n: progress.update(task, completed=n),
+            )
+    except OutputExistsError as exc:
+        err.print(Text.assemble(("error", "red"), f" {exc}"), soft_wrap=True)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        err.print(Text.assemble(
+            ("interrupted", "yellow"),
+            f": the articles extracted so far are saved in {output}; run the same command "
+            "with --resume to finish",
+        ), soft_wrap=True)
+        raise typer.Exit(130) from None
+    finally:
+        _restore_sigterm(previous)
     if not quiet:
-        table = Table(title=f"takedown extract -> {output}")
-        table.add_column("measure")
-        table.add_column("value", justify="right")
-        table.add_row("articles", str(len(articles) - sum(1 for e in errors if "article" in e)))
-        for f in FACT_FIELDS:
-            table.add_row(f, str(counts[f]))
-        table.add_row("files failed", str(len(errors)))
-        table.add_row("words per second", f"{words / elapsed:,.0f}")
-        err.print(table)
-    if errors:
+        _summary_table(output, summary)
+    if summary.failed:
         raise typer.Exit(1)
 
 
-def _safe_stream(extractor: Extractor, articles: list, errors: list[dict[str, str]]):  # type: ignore[type-arg]
-    """Batch through the pipeline; when a batch fails, redo it one by one to name the file."""
-    batch_size = extractor.batch_size
-    for i in range(0, len(articles), batch_size):
-        batch = articles[i : i + batch_size]
-        try:
-            yield from list(extractor.extract_many(batch))
-        except Exception:  # noqa: BLE001 - one bad article must not stop the run
-            for art in batch:
-                try:
-                    yield from list(extractor.extract_many([art]))
-                except Exception as exc:  # noqa: BLE001
-                    errors.append(
-                        {
-                            "file": art.path or art.article,
-                            "article": art.article,
-                            "reason": f"extraction failed: {type(exc).__name__}: {exc}",
-                        }
-                    )
-                    err.print(
-                        f"[red]error[/red] {art.path or art.article}: extraction failed: {exc}"
-                    )
+def _sigterm_as_interrupt() -> object:
+    """SIGTERM (a job scheduler stopping the run) ends it like Ctrl-C: journal flushed,
+    final files untouched, resumable."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, interrupt)
+
+
+def _restore_sigterm(previous: object) -> None:
+    if previous is not None and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
+
+
+def _summary_table(output: Path, summary: RunSummary) -> None:
+    table = Table(title=f"takedown extract -> {output}")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("articles", str(summary.articles))
+    table.add_row("extracted now", str(summary.extracted))
+    if summary.reused:
+        table.add_row("kept from before (--resume)", str(summary.reused))
+    for f in FACT_FIELDS:
+        table.add_row(f, str(summary.counts[f]))
+    table.add_row("failed (errors.jsonl)", str(summary.failed))
+    table.add_row("words per second", f"{summary.words / max(summary.seconds, 1e-9):,.0f}")
+    err.print(table)
 
 
 @app.command("show")

@@ -1,111 +1,70 @@
-"""Inputs: folders, files and stdin become Articles, or an InputError naming the reason.
+"""Inputs: folders, files and stdin become Articles, or InputErrors naming the file and reason.
 
-An article's name is its path relative to the folder given (as FORMAT.md's ``article``
-field), so records from the same folder compare across machines.
+The readers for each format live in ``takedown.sources``; this module re-exports the
+``Article`` every stage passes along and holds the entry points that the CLI,
+``takedown show`` and evaluation use.
+
+Names: an article read from a folder is named by its path relative to that folder (as
+FORMAT.md's ``article`` field), so records from the same folder compare across machines; a
+file named on the command line is named by its file name; a record of a JSON array or a
+JSONL file is ``<file name>#<n>`` (n = 1-based index in the array, or line number in the
+JSONL file), stable as long as the file is, and unique within it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from takedown.errors import InputError
+from takedown.sources.base import (
+    DEFAULT_MAX_BYTES,
+    Article,
+    JsonFields,
+    ReadOptions,
+    make_article,
+)
 
-TEXT_SUFFIXES = (".txt", ".md")
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    article: str
-    text: str
-    sha256: str
-    path: str | None = None
-    published: str | None = None
-
-
-def make_article(
-    text: str, article: str = "<text>", path: str | None = None, published: str | None = None
-) -> Article:
-    return Article(article, text, hashlib.sha256(text.encode("utf-8")).hexdigest(), path, published)
-
-
-def discover(paths: Iterable[str | Path]) -> list[tuple[str, Path]]:
-    """(article name, path) of every input, sorted by name within each argument."""
-    out: list[tuple[str, Path]] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = []
-            for dirpath, dirnames, filenames in os.walk(p):
-                dirnames.sort()
-                for fn in filenames:
-                    if fn.lower().endswith(TEXT_SUFFIXES) and not fn.startswith("."):
-                        full = Path(dirpath) / fn
-                        found.append((full.relative_to(p).as_posix(), full))
-            out.extend(sorted(found))
-        else:
-            out.append((p.name, p))
-    return out
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Article",
+    "JsonFields",
+    "ReadOptions",
+    "discover",
+    "iter_inputs",
+    "make_article",
+    "read_article",
+]
 
 
-def read_article(
-    name: str, path: Path, max_bytes: int = DEFAULT_MAX_BYTES, published: str | None = None
-) -> Article:
-    """Read and decode one file; every failure is an InputError with a plain reason."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError as exc:
-        raise InputError(str(path), "file not found (or a broken symlink)") from exc
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror}") from exc
-    if not path.is_file():
-        raise InputError(str(path), "not a regular file")
-    if size > max_bytes:
-        raise InputError(str(path), f"too large: {size} bytes (limit {max_bytes})")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror}") from exc
-    if not data.strip():
-        raise InputError(str(path), "empty file")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(str(path), "binary file (NUL bytes), not text")
-    text = _decode(data, str(path))
-    return make_article(text, name, str(path), published)
+def discover(paths: Iterable[str | Path], options: ReadOptions | None = None,
+             ) -> list[tuple[str, Path]]:
+    """(article name, path) of every readable input file, in reading order (no errors)."""
+    from takedown.sources.discover import Entry, walk_inputs
+
+    return [(e.name, e.path) for e in walk_inputs(paths, options or ReadOptions())
+            if isinstance(e, Entry)]
 
 
-def _decode(data: bytes, where: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise InputError(where, "not decodable as UTF-8 or cp1252") from exc
+def read_article(name: str, path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                 published: str | None = None) -> Article:
+    """Read one file that holds one article (text, Markdown, HTML, or their .gz); raise
+    InputError with a plain reason otherwise. A JSON file yields its first record."""
+    from takedown.sources import read_path
+
+    options = ReadOptions(max_bytes=max_bytes, published=published)
+    for item in read_path(name, Path(path), options, explicit=True):
+        if isinstance(item, InputError):
+            raise item
+        return item
+    raise InputError(str(path), "no article in the file")
 
 
-def iter_inputs(
-    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES, published: str | None = None
-) -> Iterator[Article | InputError]:
-    """Articles in a stable order; "-" reads one article from stdin."""
-    plain = [p for p in paths if str(p) != "-"]
-    if len(plain) != len(list(paths)):
-        data = sys.stdin.buffer.read()
-        if not data.strip():
-            yield InputError("-", "empty input on stdin")
-        else:
-            yield make_article(_decode(data, "-"), "stdin", None, published)
-    for name, path in discover(plain):
-        try:
-            yield read_article(name, path, max_bytes, published)
-        except InputError as err:
-            yield err
+def iter_inputs(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
+                published: str | None = None, options: ReadOptions | None = None,
+                ) -> Iterator[Article | InputError]:
+    """Articles and errors, streamed in a stable order; "-" reads one article from stdin."""
+    from takedown.sources import iter_sources
+
+    opts = options or ReadOptions(max_bytes=max_bytes, published=published)
+    yield from iter_sources(paths, opts)

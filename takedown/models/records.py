@@ -108,3 +108,14 @@ class ArticleRecord(_Strict):
     figures: list[Figure] = Field(default_factory=list)
     dates: list[DateFact] = Field(default_factory=list)
     unresolved_dates: list[UnresolvedDate] = Field(default_factory=list)
+    # provenance (set by the readers in takedown.sources; None for texts passed directly)
+    source_format: Literal["text", "markdown", "html", "json", "jsonl"] | None = Field(
+        default=None, description="The input format the article was read from."
+    )
+    text_source: Literal["file", "html-main-text", "json-field"] | None = Field(
+        default=None,
+        description="The text offsets index: the decoded file, the main text trafilatura "
+        "found in an HTML page, or a JSON record's text field.",
+    )
+    encoding: str | None = Field(default=None, description="How the input bytes were decoded.")
+    url: str | None = Field(default=None, description="The page's URL from its metadata.")
