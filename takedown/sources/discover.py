@@ -1,10 +1,11 @@
 """Finding the inputs: walking folders, choosing a reader by name, and the symlink policy.
 
 Folders are walked in sorted order, hidden files and folders (".git", ".DS_Store") and gold
-annotations (``*.gold.json``) are skipped, and every other file is either read or reported: a file of an unsupported type, a
-broken symlink, or a symlink leading outside the folder given (unless ``follow_symlinks``)
-gets an InputError, so nothing an analyst put in a folder disappears without a word.
-Symlinked folders are entered only with ``follow_symlinks``, and never twice (no loops).
+annotations (``*.gold.json``) are skipped, and every other file is either read or reported:
+a file of an unsupported type, a broken symlink, or a symlink leading outside the folder given
+(unless ``follow_symlinks``) gets an InputError, so nothing an analyst put in a folder
+disappears without a word. Symlinked folders are entered only with ``follow_symlinks``,
+and never twice (no loops).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from pathlib import Path
 from takedown.errors import InputError
 from takedown.sources.base import SUPPORTED, ReadOptions, format_of
 from takedown.sources.files import input_error, os_reason
-
 
 # takedown's own gold annotations sit beside the articles they annotate; they are not inputs
 GOLD_SUFFIX = ".gold.json"
