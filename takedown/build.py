@@ -10,18 +10,11 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from takedown.models.records import (
-    ArticleRecord,
-    DateFact,
-    Entity,
-    Equivalent,
-    Figure,
-    UnresolvedDate,
-)
-from takedown.models.records import Span as Evidence
+from takedown.models.records import ArticleRecord
 from takedown.pipeline.common import (
     DATE_GROUP,
     ENTITY_GROUP,
@@ -74,14 +67,24 @@ def _mentions(spans: Iterable[Span]) -> dict[str, dict[str, list[_Mention]]]:
     out: dict[str, dict[str, list[_Mention]]] = {}
     for span in spans:
         u = span._  # each ``span._`` access builds a new accessor: take it once
-        m = _Mention(span.label_, u.entity_key, span.text, span.start_char, span.end_char,
-                     u.canonical, u.source, u.gazetteer_id, u.acronym, u.country)
+        m = _Mention(
+            span.label_,
+            u.entity_key,
+            span.text,
+            span.start_char,
+            span.end_char,
+            u.canonical,
+            u.source,
+            u.gazetteer_id,
+            u.acronym,
+            u.country,
+        )
         out.setdefault(m.label, {}).setdefault(m.key, []).append(m)
     return out
 
 
-def _entities(groups: dict[str, list[_Mention]], label: str) -> list[Entity]:
-    out: list[Entity] = []
+def _entities(groups: dict[str, list[_Mention]], label: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     for key, members in groups.items():
         members.sort(key=lambda m: (m.start, m.end))
         first = members[0]
@@ -100,18 +103,18 @@ def _entities(groups: dict[str, list[_Mention]], label: str) -> list[Entity]:
             key=lambda src: {"gazetteer": 2, "abbreviation": 1}.get(src, 0),
         )
         out.append(
-            Entity(
+            dict(
                 id=f"{label[:3]}_" + stable_id(label, key),
                 name=name,
                 aliases=[f for f in forms if f != name],
-                mentions=[Evidence(text=m.text, start=m.start, end=m.end) for m in members],
+                mentions=[{"text": m.text, "start": m.start, "end": m.end} for m in members],
                 source=source,
                 gazetteer_id=first.gazetteer_id,
                 acronym=next((m.acronym for m in members if m.acronym), None),
                 country=first.country,
             )
         )
-    out.sort(key=lambda e: e.mentions[0].start)
+    out.sort(key=lambda e: e["mentions"][0]["start"])
     return out
 
 
@@ -128,17 +131,17 @@ def build_record(
     if layout.title:
         s, e = layout.title
         title = text[s:e]
-        title_span = Evidence(text=title, start=s, end=e)
+        title_span = {"text": title, "start": s, "end": e}
     pub_match = doc._.takedown_published
     pub_value = published or (pub_match.value if pub_match else None)
     pub_span = None
     if pub_match is not None and pub_value == pub_match.value:
-        pub_span = Evidence(text=pub_match.text, start=pub_match.start, end=pub_match.end)
-    figures: list[Figure] = []
+        pub_span = {"text": pub_match.text, "start": pub_match.start, "end": pub_match.end}
+    figures: list[dict[str, Any]] = []
     for span in doc.spans[FIGURE_GROUP] if FIGURE_GROUP in doc.spans else []:
         u = span._  # each ``span._`` access builds a new accessor: take it once
         figures.append(
-            Figure(
+            dict(
                 id="fig_" + stable_id(aid, u.kind, str(span.start_char), str(span.end_char)),
                 text=span.text,
                 start=span.start_char,
@@ -150,10 +153,10 @@ def build_record(
                 country=u.country,
                 qualifier=u.qualifier,
                 value_max=u.value_max,
-                equivalents=[Equivalent(**e) for e in u.equivalents or []],
+                equivalents=list(u.equivalents or []),
             )
         )
-    dates: list[DateFact] = []
+    dates: list[dict[str, Any]] = []
     seen_dates: set[tuple[str, str | None]] = set()
     anchor = doc._.takedown_anchor or pub_value
     for span in doc.spans[DATE_GROUP] if DATE_GROUP in doc.spans else []:
@@ -163,7 +166,7 @@ def build_record(
             continue
         seen_dates.add(key)
         dates.append(
-            DateFact(
+            dict(
                 id="dat_" + stable_id(aid, str(span.start_char), str(span.end_char)),
                 text=span.text,
                 start=span.start_char,
@@ -175,23 +178,27 @@ def build_record(
             )
         )
     unresolved = [
-        UnresolvedDate(text=m.text, start=m.start, end=m.end, expression=m.expression)
+        {"text": m.text, "start": m.start, "end": m.end, "expression": m.expression}
         for m in doc._.takedown_unresolved or []
     ]
     country_entities = _entities(ents.get("country", {}), "country")
-    record = ArticleRecord(
-        id=aid,
-        article=article,
-        sha256=sha,
-        title=title,
-        title_span=title_span,
-        published=pub_value,
-        published_span=pub_span,
-        countries=[e.name for e in country_entities],
-        country_entities=country_entities,
-        figures=figures,
-        dates=dates,
-        unresolved_dates=unresolved,
-        **{field: _entities(ents.get(label, {}), label) for label, field in _FIELD_OF.items()},
+    # one validation of the whole record (nested models are validated from plain data in
+    # one pass, far cheaper than constructing each fact as a model)
+    record = ArticleRecord.model_validate(
+        dict(
+            id=aid,
+            article=article,
+            sha256=sha,
+            title=title,
+            title_span=title_span,
+            published=pub_value,
+            published_span=pub_span,
+            countries=[e["name"] for e in country_entities],
+            country_entities=country_entities,
+            figures=figures,
+            dates=dates,
+            unresolved_dates=unresolved,
+            **{field: _entities(ents.get(label, {}), label) for label, field in _FIELD_OF.items()},
+        )
     )
     return record
