@@ -272,7 +272,9 @@ _YEAR_AFTER = (
 
 # A number that names a thing rather than a time (checked per candidate, in Python, on the few
 # characters around a bare year): a provision, a statute, a room, a model, a copyright line.
-_STATUTE = "(?:Act|Law|Code|Ordinance|Regulations?|Statute|Decree|Directive|Bill)"
+_STATUTE = (
+    f"(?:Act|Law(?!{_S}[Ee]nforcement)|Code|Ordinance|Regulations?|Statute|Decree|Directive|Bill)"
+)
 _REFERENCE_BEFORE = re.compile(
     "(?:(?<![A-Za-z])(?i:sections?|sec\\.|article|clause|paragraph|para\\.|chapter|schedule|"
     "rule|room|suite|apt\\.?|model|version|build|serial|docket|flight|route|highway|"
@@ -282,18 +284,18 @@ _REFERENCE_BEFORE = re.compile(
 )
 # Makes a model year stands before ("a stolen 2018 Ferrari"): seizure lists name cars so.
 _VEHICLE_MAKES = (
-    "Acura Alfa Aston Audi Bentley BMW Bugatti Buick Cadillac Chevrolet Chevy Chrysler Dodge "
-    "Ferrari Fiat Ford GMC Harley Honda Hummer Hyundai Infiniti Jaguar Jeep Kawasaki Kia "
-    "Lamborghini Land Lexus Lincoln Maserati Mazda McLaren Mercedes Mini Mitsubishi Nissan "
-    "Opel Peugeot Polaris Pontiac Porsche Range Renault Rolls Skoda Subaru Suzuki Tesla Toyota "
-    "Volkswagen VW Volvo Yamaha"
-).split()
+    "Acura|Alfa Romeo|Aston Martin|Audi|Bentley|BMW|Bugatti|Buick|Cadillac|Chevrolet|Chevy|"
+    "Chrysler|Dodge|Ferrari|Fiat|Ford|GMC|Harley-Davidson|Honda|Hummer|Hyundai|Infiniti|Jaguar|"
+    "Jeep|Kawasaki|Kia|Lamborghini|Land Rover|Lexus|Maserati|Mazda|McLaren|Mercedes|Mitsubishi|"
+    "Nissan|Opel|Peugeot|Polaris|Pontiac|Porsche|Range Rover|Renault|Rolls-Royce|Skoda|Subaru|"
+    "Suzuki|Tesla|Toyota|Volkswagen|VW|Volvo|Yamaha"
+).replace(" ", _S)
 _STREET = (
     "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|"
     "Parkway|Pkwy|Highway|Hwy|Terrace|Crescent|Square)"
 )
 _REFERENCE_AFTER = re.compile(
-    f"{_S}(?:{_STATUTE}|[Mm]odel|{'|'.join(_VEHICLE_MAKES)})(?![A-Za-z])"
+    f"{_S}(?:{_STATUTE}|[Mm]odel|{_VEHICLE_MAKES})(?![A-Za-z])"
     f"|{_S}(?:(?:[NSEW]\\.?|[A-Z][a-z]+){_S}){{1,3}}{_STREET}(?![A-Za-z])"
 )
 
