@@ -16,8 +16,10 @@ from dataclasses import dataclass, field, replace
 from takedown.models.rules import CountryRule, KindCueRule, SubstanceRule, UnitRule
 from takedown.normalize.layout import Layout
 from takedown.normalize.numbers import (
+    NUMBER_WORDS_LOWER_RE,
     NUMBER_WORDS_RE,
     ORDINALS,
+    ascii_lower,
     parse_digits,
     scale_value,
     tidy,
@@ -73,6 +75,7 @@ _FUNCTION_WORDS = frozenset(
 )
 _VAGUE_BEFORE = re.compile(r"(?:\b(?:of|tens|hundreds|thousands|millions|billions)\s+)$", re.I)
 _DIGITS_RE = re.compile(_DIGITS)
+_PAREN_NUMBER = re.compile(rf"\([ \t]*(?:{_DIGITS})[ \t]*\)")
 _OF_THE = re.compile(r"[ \t]+of[ \t]+(?:the|those|these)[ \t]+([A-Za-z]+)")
 _AUX_ARREST = re.compile(
     r"[ \t]+(?:were|was|have[ \t]+been|has[ \t]+been|had[ \t]+been|are)[ \t]+(?:also[ \t]+)?"
@@ -174,9 +177,11 @@ class FigureFinder:
         )
         prefix_alt = _alternation([*(p.upper() for p in prefix), *prefix])
         code_alt = _alternation(codes)
-        self.number_re = re.compile(
-            rf"(?:(?P<sym>{prefix_alt})[ \t]?|\b(?P<code>{code_alt})[ \t]+)?"
-            rf"(?<![\w.,])(?P<num>{_DIGITS})(?![\d])",
+        # digits are found by a plain scan; the currency before them is read from a short
+        # window, which is far cheaper than an optional prefix tried at every position
+        self.number_re = re.compile(rf"(?<![\w.,])(?P<num>{_DIGITS})(?!\d)")
+        self.prefix_re = re.compile(
+            rf"(?:(?P<sym>{prefix_alt})[ \t]?|\b(?P<code>{code_alt})[ \t]+)$"
         )
         after = [
             u.surface
@@ -228,8 +233,7 @@ class FigureFinder:
         self.ordinal_re = re.compile(
             rf"\b(?P<ord>{'|'.join(ORDINALS)})\b(?P<mid>(?:[ \t]+[a-z-]+){{0,4}}?)[ \t]+"
             r"(?P<noun>operation|action|takedown|crackdown|sweep|phase|iteration)\b",
-            re.IGNORECASE,
-        )
+        )  # scanned over the ASCII-lowercased text
 
     # -- public -------------------------------------------------------------------------
 
@@ -256,7 +260,7 @@ class FigureFinder:
                 ts < e and s < te for ts, te in taken
             )
 
-        for m in self.country_paren.finditer(text):
+        for m in self._country_parens(text):
             if not free(m.start(), m.end()):
                 continue
             sent = layout.sentence_of(m.start())
@@ -283,7 +287,8 @@ class FigureFinder:
         # digits and number words in text order, so a range's near end ("eight to 23 years")
         # claims the far end before the far end is read as a figure of its own
         hits = [(m.start(), 0, m) for m in self.number_re.finditer(text)]
-        hits += [(m.start(), 1, m) for m in NUMBER_WORDS_RE.finditer(text)]
+        low = ascii_lower(text)
+        hits += [(m.start(), 1, m) for m in NUMBER_WORDS_LOWER_RE.finditer(low)]
         hits.sort(key=lambda h: (h[0], h[1]))
         for _, is_words, m in hits:
             fig = (
@@ -294,13 +299,13 @@ class FigureFinder:
             if fig and free(fig.number_start, fig.end) and free(fig.start, fig.start + 1):
                 out.append(fig)
                 taken.append((fig.start, fig.end))
-        for m in self.ordinal_re.finditer(text):
+        for m in self.ordinal_re.finditer(low):
             if free(m.start(), m.end()):
                 out.append(
                     FigureMatch(
                         m.start(),
                         m.end(),
-                        m.group(0),
+                        text[m.start() : m.end()],
                         "other",
                         ORDINALS[m.group("ord").lower()],
                         "count",
@@ -312,14 +317,26 @@ class FigureFinder:
 
     # -- candidates ---------------------------------------------------------------------
 
+    def _country_parens(self, text: str) -> list[re.Match[str]]:
+        """ "the United States (153)": find the bracketed number first (cheap), then read the
+        country name that ends just before it."""
+        out: list[re.Match[str]] = []
+        for p in _PAREN_NUMBER.finditer(text):
+            m = self.country_paren.search(text, max(0, p.start() - 48), p.end())
+            if m is not None and m.end() == p.end():
+                out.append(m)
+        return out
+
     def _from_digits(
         self, text: str, m: re.Match[str], layout: Layout, dollar: str = "USD"
     ) -> FigureMatch | None:
         num_s, num_e = m.span("num")
         digits = m.group("num")
+        window_start = max(0, num_s - 8)
+        pre = self.prefix_re.search(text, window_start, num_s)
         if _AFTER_VETO.match(text, num_e):
             return None
-        cur_tok = m.group("sym") or m.group("code")
+        cur_tok = (pre.group("sym") or pre.group("code")) if pre else None
         before = text[max(0, num_s - 24) : num_s]
         if not cur_tok and _REFERENCE_BEFORE.search(before):
             return None
@@ -333,7 +350,7 @@ class FigureFinder:
         if scale:
             mult = scale_value(scale.group("suf") or scale.group("word"))
             pos = scale.end()
-        start = m.start() if cur_tok else num_s
+        start = pre.start() if pre else num_s
         currency = None
         if cur_tok:
             currency = dollar if cur_tok == "$" else self.currency_prefix.get(cur_tok.lower())

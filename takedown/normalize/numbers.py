@@ -78,6 +78,16 @@ NUMBER_WORDS_RE = re.compile(
     rf"(?:(?:[ \t]+and[ \t]+|[ \t]+|-)(?:{_WORD_ALT}))*(?:[ \t]+dozen)?)\b",
     re.IGNORECASE,
 )
+# The same pattern without IGNORECASE, for scanning an ASCII-lowercased copy of a text: the
+# regex engine can then reject most positions by their first character, which it cannot do
+# case-insensitively. ``ascii_lower`` keeps every offset (str.lower() may not: "İ").
+NUMBER_WORDS_LOWER_RE = re.compile(NUMBER_WORDS_RE.pattern)
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """Lower-case A-Z only, so offsets into the copy are offsets into the text."""
+    return text.translate(_ASCII_LOWER)
 _SPLIT = re.compile(r"[\s-]+")
 
 
