@@ -224,6 +224,8 @@ class FigureFinder:
             rf"(?<![A-Za-z])(?:the[ \t]+)?(?P<c>{country_alt})"
             rf"[ \t]*\([ \t]*(?P<n>{_DIGITS})[ \t]*\)"
         )
+        # the same, anchored at the end of the search window (the closing bracket)
+        self.country_paren_end = re.compile(self.country_paren.pattern + "$")
         self.cues = _Cues(
             {c.cue: re.compile(rf"\b(?:{_alternation(c.cues)})\b", re.IGNORECASE) for c in cues}
         )
@@ -322,8 +324,8 @@ class FigureFinder:
         country name that ends just before it."""
         out: list[re.Match[str]] = []
         for p in _PAREN_NUMBER.finditer(text):
-            m = self.country_paren.search(text, max(0, p.start() - 48), p.end())
-            if m is not None and m.end() == p.end():
+            m = self.country_paren_end.search(text, max(0, p.start() - 48), p.end())
+            if m is not None:
                 out.append(m)
         return out
 

@@ -87,6 +87,8 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 def ascii_lower(text: str) -> str:
     """Lower-case A-Z only, so offsets into the copy are offsets into the text."""
+    if text.isascii():
+        return text.lower()  # same length for ASCII, and much faster than translate
     return text.translate(_ASCII_LOWER)
 _SPLIT = re.compile(r"[\s-]+")
 
