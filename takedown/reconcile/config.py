@@ -67,6 +67,22 @@ class ReconcileConfig(BaseModel):
             "(Hydra 2014 / Hydra Market 2015-2022 are resolved by the gazetteer's active years)."
         ),
     )
+    homonym_fit_years: int = Field(
+        default=3,
+        description=(
+            "A homonym (two gazetteer entries, one name) is resolved to the entry whose active "
+            "years the mention's years fit within this many years (a year before the entry "
+            "existed counts three: articles look back, not forward) ..."
+        ),
+    )
+    homonym_margin: int = Field(
+        default=2,
+        description=(
+            "... and only if the other entries fit at least this much worse; otherwise the "
+            "mention stays unassigned, with a note, rather than guessed. data/ corpus: Hydra in "
+            "2022-2024 stories -> Hydra Market, in the 2014 Onymous story -> Hydra (2014)."
+        ),
+    )
     nearby_chars: int = Field(
         default=200,
         description="Reach of the 'nearby' attribution when a record carries no sentences.",

@@ -114,15 +114,20 @@ def ingest(
         op_les = article_les["operation"]
         for le in op_les:
             era_of(le, ctx, [], None, cfg)
-            resolve_gazetteer(le, ctx, gaz)
+            resolve_gazetteer(le, ctx, gaz, cfg)
         dated_ops, lead = _article_op_years(op_les, gaz, cfg.main_operation_ratio)
+        if lead is not None and ctx.ref_year is not None:
+            # The article's operation dates the article only if the article dates from then:
+            # an explainer written in 2025 that names Operation Onymous is not a 2014 story.
+            if max(lead[0] - ctx.ref_year, ctx.ref_year - lead[1], 0) > cfg.homonym_year_gap:
+                lead = None
         for etype, group in article_les.items():
             if etype == "operation":
                 continue
             for le in group:
                 if etype == "marketplace":
                     era_of(le, ctx, dated_ops, lead, cfg)
-                resolve_gazetteer(le, ctx, gaz)
+                resolve_gazetteer(le, ctx, gaz, cfg)
         ctxs.append(ctx)
         for group in article_les.values():
             les.extend(group)

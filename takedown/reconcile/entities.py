@@ -237,9 +237,18 @@ def assemble(
             for j in le_ids:
                 le_entity[j] = eid
     entities.sort(key=lambda e: e.id)
+    # corpus.json: clusters that share a name get the id's suffix in theirs, since the corpus
+    # scorer merges clusters by name (two Hydras must stay two).
+    same_name = Counter(name_key(e.name, etype) for e in entities)
     clusters = [
         CorpusCluster.model_construct(
-            name=e.name, id=e.id, articles=sorted({a.article for a in e.articles})
+            name=(
+                f"{e.name} [{e.id.split('~', 1)[1] if '~' in e.id else e.id}]"
+                if same_name[name_key(e.name, etype)] > 1
+                else e.name
+            ),
+            id=e.id,
+            articles=sorted({a.article for a in e.articles}),
         )
         for e in entities
     ]

@@ -210,7 +210,7 @@ def _partition(
             if era is not None:
                 entry = gaz.get(etype, gid)
                 if entry and entry.era:
-                    return misfit(le.era_years, era) <= 1
+                    return misfit(le.era_years, era) <= cfg.homonym_fit_years
                 gap = max(era[0] - max(le.era_years), min(le.era_years) - era[1], 0)
                 return gap <= cfg.homonym_year_gap
         return True

@@ -518,13 +518,20 @@ def era_of(
         le.era_years, le.era_level = (ctx.ref_year,), 0
 
 
+#: A year before an entry existed weighs this many years after it closed: articles look back
+#: at closed markets (trials, sentences, anniversaries), but never mention one before it opened.
+EARLY_WEIGHT = 3
+
+
 def misfit(years: Sequence[int], era: tuple[int, int]) -> int:
-    """How many years the farthest dated mention lies outside an entry's active years."""
+    """How far the farthest dated mention lies outside an entry's active years (weighted)."""
     lo, hi = era
-    return max((max(lo - y, y - hi, 0) for y in years), default=0)
+    return max((max(EARLY_WEIGHT * (lo - y), y - hi, 0) for y in years), default=0)
 
 
-def resolve_gazetteer(le: LocalEntity, ctx: ArticleCtx, gaz: Gazetteer) -> None:
+def resolve_gazetteer(
+    le: LocalEntity, ctx: ArticleCtx, gaz: Gazetteer, cfg: ReconcileConfig
+) -> None:
     """Settle the entity's gazetteer id: homonyms by years, untagged names by exact form.
 
     * An untagged entity whose name is exactly one entry's form takes that entry.
@@ -578,12 +585,12 @@ def resolve_gazetteer(le: LocalEntity, ctx: ArticleCtx, gaz: Gazetteer) -> None:
         return
     scored = sorted((misfit(le.era_years, eras[g]), g) for g in entries)  # type: ignore[arg-type]
     best, gid = scored[0]
-    if best <= 1 and scored[1][0] > best:
+    if best <= cfg.homonym_fit_years and scored[1][0] - best >= cfg.homonym_margin:
         if le.gaz != gid:
             was = f", not {le.gaz}" if le.gaz else ""
             le.notes.append(
                 f"{ctx.name}: {le.name!r} taken as {gid} (active {_span_text(eras[gid])}){was}: "
-                f"{level} say {years}"
+                f"{level}: {years}"
             )
         le.gaz, le.ambiguous = gid, None
         le.form_rules = {
@@ -595,7 +602,8 @@ def resolve_gazetteer(le: LocalEntity, ctx: ArticleCtx, gaz: Gazetteer) -> None:
     le.notes.append(
         f"{ctx.name}: {le.name!r} could be "
         + " or ".join(f"{g} (active {_span_text(eras[g])})" for g in entries)
-        + f"; {level} ({years}) fit {'none' if best > 1 else 'several'}: evidence too thin"
+        + f"; {level} ({years}) fit {'none' if best > cfg.homonym_fit_years else 'both'}: "
+        "evidence too thin"
     )
 
 
