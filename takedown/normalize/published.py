@@ -33,7 +33,7 @@ import re
 
 from takedown.normalize.dates import WEEKDAY_LED, DateMatch, find_dates
 
-__all__ = ["HEAD_CHARS", "find_published", "widget_dates"]
+__all__ = ["HEAD_CHARS", "byline_and_widgets", "find_published", "widget_dates"]
 
 HEAD_CHARS = 1500
 
@@ -171,20 +171,32 @@ def _head(text: str) -> str:
     return text if cut < 0 or cut > HEAD_CHARS + 200 else text[:cut]
 
 
+def _head_days(head: str) -> list[DateMatch]:
+    return [m for m in find_dates(head) if m.expression == "absolute-day"]
+
+
 def widget_dates(text: str) -> list[DateMatch]:
     """Header date-bar dates near the top of ``text``; callers may add them to skip zones."""
-    head = _head(text)
-    return [m for m in find_dates(head) if m.expression == "absolute-day" and _is_widget(head, m)]
+    return byline_and_widgets(text)[1]
 
 
 def find_published(text: str) -> DateMatch | None:
     """The article's own publication (byline) date, found near the top of a scraped page."""
+    return byline_and_widgets(text)[0]
+
+
+def byline_and_widgets(text: str) -> tuple[DateMatch | None, list[DateMatch]]:
+    """Both answers from one scan of the page head (the pipeline needs both per article)."""
     head = _head(text)
     best: tuple[int, int, DateMatch] | None = None
-    for m in find_dates(head):
-        if m.expression != "absolute-day" or m.start >= HEAD_CHARS or _is_widget(head, m):
+    widgets: list[DateMatch] = []
+    for m in _head_days(head):
+        if _is_widget(head, m):
+            widgets.append(m)
+            continue
+        if m.start >= HEAD_CHARS:
             continue
         rank = _byline_rank(head, m)
         if rank is not None and (best is None or (rank, m.start) < best[:2]):
             best = (rank, m.start, m)
-    return best[2] if best else None
+    return (best[2] if best else None), widgets

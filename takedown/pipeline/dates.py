@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from takedown.normalize.dates import find_dates
-from takedown.normalize.published import find_published, widget_dates
+from takedown.normalize.published import byline_and_widgets
 from takedown.pipeline.common import (
     DATE_GROUP,
     char_span,
@@ -37,12 +37,12 @@ class DateTagger:
         # the byline may sit in the page header, above the headline: it still counts, and it
         # is one of the article's dates; a header date bar (widget) is neither
         text = doc_text(doc)
-        published = find_published(text)
+        published, widgets = byline_and_widgets(text)
         doc._.takedown_published = published
         anchor_iso = doc._.takedown_anchor or (published.value if published else None)
         anchor = date.fromisoformat(anchor_iso) if anchor_iso else None
         skip = list(layout.zones)
-        skip.extend((w.start, w.end) for w in widget_dates(text))
+        skip.extend((w.start, w.end) for w in widgets)
         found = find_dates(text, anchor, skip)
         if published is not None and not any(m.start == published.start for m in found):
             found.append(published)
