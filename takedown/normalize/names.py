@@ -105,6 +105,11 @@ class NameCandidate:
     rule: str
 
 
+_LAST_WORD = re.compile(r"([^\s]+)[ \t]+$")
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,}|U\.S\.|U\.K\.|[A-Z]\.")
+_LINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
 def _title_case_line(text: str, pos: int) -> bool:
     """Headlines in Title Case make every phrase look like a name: patterns stay out."""
     ls = text.rfind("\n", 0, pos) + 1
@@ -112,7 +117,7 @@ def _title_case_line(text: str, pos: int) -> bool:
     line = text[ls : le if le >= 0 else len(text)]
     if line.rstrip().endswith((".", "!", "?", "”", '"', ",")):
         return False  # a sentence, however many capitals it has
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    words = [w for w in _LINE_WORD.findall(line) if len(w) > 3]
     if len(words) < 5:
         return False
     caps = sum(1 for w in words if w[0].isupper())
@@ -164,18 +169,18 @@ def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
 
 
 def _word_before(text: str, pos: int, line_start: int) -> tuple[str, int] | None:
-    m = re.search(r"([^\s]+)[ \t]+$", text[max(line_start, pos - 48) : pos])
+    m = _LAST_WORD.search(text, max(line_start, pos - 48), pos)
     if not m:
         return None
-    return m.group(1), pos - len(m.group(0))
+    return m.group(1), m.start()
 
 
 def _is_name_word(word: str) -> bool:
     """A word that can sit inside a body's name: capitalised, an acronym, "U.S.", or a
     hyphenated compound whose every part is capitalised ("Zeeland-West", not "AFP-led")."""
-    if re.fullmatch(r"[A-Z]{2,}|U\.S\.|U\.K\.|[A-Z]\.", word):
+    if _ACRONYM_WORD.fullmatch(word):
         return True
-    if word.endswith(".") and not re.fullmatch(r"(?:Dept|St|Ft|Mt)\.", word):
+    if word.endswith(".") and word not in {"Dept.", "St.", "Ft.", "Mt."}:
         return False  # "Eurojust." ends a sentence
     parts = word.split("-")
     return all(p[:1].isupper() and not p.isupper() or re.fullmatch(r"[A-Z]{2,}", p) for p in parts)

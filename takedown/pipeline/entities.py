@@ -99,13 +99,20 @@ class _Group:
     cands: list[_Cand] = field(default_factory=list)
 
 
+_KEY_LEAD = re.compile(r"^(?:the|operation)\s+")
+_KEY_POSSESSIVE = re.compile(r"'s$")
+_KEY_PUNCT = re.compile(r"[\s.\-'’]+")
+_CAMEL_OR_DIGIT = re.compile(r"[a-z][A-Z]|\d")
+_PREPOSITION_BEFORE = re.compile(r"(?:\bin|\bfrom|\bof|\bto|,)[ \t]+(?:the[ \t]+)?$")
+
+
 def norm_key(text: str) -> str:
     """Comparison key of a name: case, spacing, hyphens, dots and possessives ignored."""
     t = text.replace("’", "'").lower()
-    t = re.sub(r"^(?:the|operation)\s+", "", t)
-    t = re.sub(r"'s$", "", t)
+    t = _KEY_LEAD.sub("", t)
+    t = _KEY_POSSESSIVE.sub("", t)
     t = t.replace("centre", "center").replace("organised", "organized")
-    return re.sub(r"[\s.\-'’]+", "", t)
+    return _KEY_PUNCT.sub("", t)
 
 
 def stable_id(*parts: str) -> str:
@@ -216,15 +223,14 @@ class EntityRecognizer(RulesComponent):
                 if (
                     entry.label == "marketplace"
                     and len(span) == 1
-                    and not re.search(r"[a-z][A-Z]|\d", surface)
+                    and not _CAMEL_OR_DIGIT.search(surface)
                 ):
                     sent = layout.sentence_of(cs)
                     if not _MARKET_CONTEXT.search(text, sent[0], max(sent[1], ce)):
                         continue
                 if entry.label == "country":
-                    if surface in _AMBIGUOUS_COUNTRY_FORMS and not re.search(
-                        r"(?:\bin|\bfrom|\bof|\bto|,)[ \t]+(?:the[ \t]+)?$",
-                        text[max(0, cs - 12) : cs],
+                    if surface in _AMBIGUOUS_COUNTRY_FORMS and not _PREPOSITION_BEFORE.search(
+                        text, max(0, cs - 12), cs
                     ):
                         continue
                     if surface in self.demonym_forms and _DEMONYM_VETO_BEFORE.search(
