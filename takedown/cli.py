@@ -188,6 +188,15 @@ def _context(text: str, start: int, end: int) -> Text:
     return t
 
 
+_SINGULAR = {
+    "operations": "operation",
+    "marketplaces": "marketplace",
+    "agencies": "agency",
+    "persons": "person",
+    "country_entities": "country",
+}
+
+
 def render_record(record: ArticleRecord, text: str) -> None:
     out.rule(f"[bold]{record.article}[/bold]")
     out.print(f"title: {record.title!r}   published: {record.published}")
@@ -195,7 +204,7 @@ def render_record(record: ArticleRecord, text: str) -> None:
         for ent in getattr(record, field):
             m = ent.mentions[0]
             out.print(
-                f"[cyan]{field[:-1] if field != 'country_entities' else 'country'}[/cyan] "
+                f"[cyan]{_SINGULAR[field]}[/cyan] "
                 f"[bold]{ent.name}[/bold] aliases={ent.aliases} ({len(ent.mentions)} mentions)"
             )
             out.print(_context(text, m.start, m.end))

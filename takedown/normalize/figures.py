@@ -90,6 +90,10 @@ _PILL_ADJECTIVES = frozenset(
     "synthetic blue suspected potentially lethal deadly dangerous laced branded generic "
     "controlled narcotic ecstasy-type m30 m-30 xanax-style oxycodone-style".split()
 )
+_POTENTIAL_PENALTY = re.compile(
+    r"\b(?:faces?|facing|could\s+(?:get|receive|face)|maximum|minimum|up\s+to|as\s+much\s+as)\b",
+    re.IGNORECASE,
+)
 _OR_SO = re.compile(r"[ \t]+or[ \t]+so(?=[ \t])", re.IGNORECASE)
 _AUXILIARY = re.compile(
     r"[ \t]+(?:have|has|had|were|was|are|is)(?:[ \t]+been)?"
@@ -590,6 +594,9 @@ class FigureFinder:
                 dimension="percent",
             )
         if dimension == "time":
+            if _POTENTIAL_PENALTY.search(text, max(sent[0], num_s - 60), num_s):
+                # "faces a mandatory minimum of 10 years": a penalty that may come, not a fact
+                return None
             kind = "sentence" if self._sentence_term(text, sent, num_s, end) else "other"
             tail = re.match(
                 r"[ \t]+(?:in|of)[ \t]+(?:federal[ \t]+|state[ \t]+)?"

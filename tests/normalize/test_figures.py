@@ -197,6 +197,8 @@ CASES: list[tuple[str, list[F]]] = [
     ("Police seized almost one tonne of drugs.", [fig("drugs_seized", 1, "t", qualifier="about")]),
     ("The car, a 2018 Ferrari 488 Spider, was seized.", []),
     ("Friday 7 November 2014 13.05 GMT", []),
+    ("He faces a mandatory minimum of 10 years in federal prison.", []),
+    ("She could face up to 20 years in prison.", []),
     # other
     ("The operation spanned nine countries.", [fig("other", 9, "count")]),
     ("Officers found six pill presses in the basement.", [fig("other", 6, "count")]),
