@@ -314,27 +314,32 @@ class ClusterChange:
     members_gained: int = 0
     members_lost: int = 0
     attributes: list[str] = field(default_factory=list)
+    #: What a member is, for the summary: "mention" within an article.
+    noun: str = "member"
 
     @property
     def type(self) -> str:
         return (self.new or self.old)[0].type
+
+    def _count(self, n: int) -> str:
+        return f"{n} {self.noun}" + ("" if n == 1 else "s")
 
     def summary(self) -> str:
         """One line: ``Europol → Europol + European Police Office``."""
         old = " + ".join(c.name for c in self.old) or "(none)"
         new = " + ".join(c.name for c in self.new) or "(none)"
         if self.kind == "added":
-            return f"{self.type} {new} added ({len(self.new[0].members)} members)"
+            return f"{self.type} {new} ({self._count(len(self.new[0].members))})"
         if self.kind == "removed":
-            return f"{self.type} {old} removed ({len(self.old[0].members)} members)"
+            return f"{self.type} {old} ({self._count(len(self.old[0].members))})"
         text = f"{old} → {new}"
         if self.kind == "retyped":
             text += f" (type {self.old[0].type} → {self.new[0].type})"
         details = []
         if self.members_gained:
-            details.append(f"+{self.members_gained} members")
+            details.append(f"+{self._count(self.members_gained)}")
         if self.members_lost:
-            details.append(f"-{self.members_lost} members")
+            details.append(f"−{self._count(self.members_lost)}")
         if self.attributes:
             details.append("changed: " + ", ".join(self.attributes))
         if details:
@@ -358,6 +363,7 @@ def diff_clusters(
     old: Sequence[Cluster],
     new: Sequence[Cluster],
     attributes: Callable[[Cluster, Cluster], list[str]] | None = None,
+    noun: str = "member",
 ) -> list[ClusterChange]:
     """Changes between two clusterings, found through the members the clusters share.
 
@@ -414,6 +420,7 @@ def diff_clusters(
         news = [new[j] for j in news_i]
         change = _classify(olds, news, attributes)
         if change is not None:
+            change.noun = noun
             changes.append(change)
     order = {k: i for i, k in enumerate(CLUSTER_KINDS)}
     changes.sort(key=lambda c: (order[c.kind], c.type, (c.new or c.old)[0].name))
@@ -739,15 +746,24 @@ class DiffReport:
 
 
 def diff_records(
-    old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, article: str = ""
+    old: Mapping[str, Any] | None,
+    new: Mapping[str, Any] | None,
+    article: str = "",
+    old_facts: list[Fact] | None = None,
+    new_facts: list[Fact] | None = None,
 ) -> ArticleDiff | None:
-    """One article's changes (``None`` when there are none); either side may be missing."""
-    old_facts = article_facts(old) if old is not None else []
-    new_facts = article_facts(new) if new is not None else []
+    """One article's changes (``None`` when there are none); either side may be missing.
+
+    ``old_facts``/``new_facts`` are the records' :func:`article_facts` when the caller has
+    them already."""
+    if old_facts is None:
+        old_facts = article_facts(old) if old is not None else []
+    if new_facts is None:
+        new_facts = article_facts(new) if new is not None else []
     added, removed, changed = diff_facts(old_facts, new_facts)
     entities: list[ClusterChange] = []
     if old is not None and new is not None:
-        entities = diff_clusters(article_clusters(old), article_clusters(new))
+        entities = diff_clusters(article_clusters(old), article_clusters(new), noun="mention")
     status = "added" if old is None else "removed" if new is None else "changed"
     old_sha = str(old.get("sha256")) if old is not None and old.get("sha256") else None
     new_sha = str(new.get("sha256")) if new is not None and new.get("sha256") else None
@@ -803,12 +819,13 @@ def diff_outputs(old: Output | str | Path, new: Output | str | Path) -> DiffRepo
     fact_counts = {t: FactCount() for t in FACT_TYPES}
     for name in names:
         ra, rb = a.records.get(name), b.records.get(name)
-        for rec, side in ((ra, "old"), (rb, "new")):
-            if rec is not None:
-                for f in article_facts(rec):
-                    c = fact_counts.setdefault(f.type, FactCount())
-                    setattr(c, side, getattr(c, side) + 1)
-        d = diff_records(ra, rb, name)
+        fa = article_facts(ra) if ra is not None else []
+        fb = article_facts(rb) if rb is not None else []
+        for f in fa:
+            fact_counts.setdefault(f.type, FactCount()).old += 1
+        for f in fb:
+            fact_counts.setdefault(f.type, FactCount()).new += 1
+        d = None if ra == rb else diff_records(ra, rb, name, fa, fb)
         if d is None:
             continue
         article_diffs.append(d)

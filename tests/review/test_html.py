@@ -369,3 +369,20 @@ def test_page_in_chromium_marks_changes_and_filters_from_the_url(
     dom = Dom(dump_dom(page, tmp_path, "#types=figure&changes=1"))
     _, showing = dom.by_id("showing")
     assert showing["data-shown"] == "1"  # the added figure (the removed one is not current)
+
+
+def test_articles_only_one_side_has_are_marked(corpus: dict[str, Path], tmp_path: Path) -> None:
+    new = load_output(corpus["new"])
+    old_folder = tmp_path / "old"
+    old_folder.mkdir()
+    evil = new.records["evil.txt"]
+    gone = dict(evil, article="gone.txt")
+    (old_folder / "articles.jsonl").write_text(json.dumps(gone) + "\n", encoding="utf-8")
+    views = {v.name: v for v in build_views(new, load_output(old_folder), corpus["articles"])}
+    assert views["gone.txt"].article_status == "removed"
+    assert views["gone.txt"].text.problem and "not found" in views["gone.txt"].text.problem
+    assert {r.status for r in views["gone.txt"].rows} == {"removed"}
+    assert views["evil.txt"].article_status == "added"
+    assert {r.status for r in views["evil.txt"].rows} == {"added"}
+    page = render_page(list(views.values()), "new", "old")
+    assert "removed article" in page and "added article" in page
