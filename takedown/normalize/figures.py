@@ -101,7 +101,9 @@ _AUXILIARY = re.compile(
 )
 # "six pill presses": the unit word is an adjective of another noun
 _NOT_A_UNIT_AFTER = re.compile(
-    r"[ \t]+(?:press(?:es)?|mills?|bottles?|machines?|counters?)\b", re.IGNORECASE
+    r"[ \t]+(?:press(?:es)?|mills?|bottles?|machines?|counters?|transactions?|addresses|"
+    r"address|wallets?|accounts?|ATMs?|payments?|mixers?|exchanges?|users?|miners?)\b",
+    re.IGNORECASE,
 )
 _MASS_UNITS = frozenset({"kg", "g", "mg", "lb", "oz", "t"})
 _TIME_UNITS = frozenset({"year", "month", "week", "day"})

@@ -30,7 +30,8 @@ _TITLES = (
     r"Inspector|Detective|Sheriff|Judge|Justice|Minister|Secretary|Prosecutor|Spokesperson|"
     r"Spokesman|Spokeswoman|President|Senator|Governor|Mayor|Commander|Agent|Officer|Sergeant|"
     r"Lieutenant|Captain|Constable|Chief|Head|Leader|Commissar|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|"
-    r"Prof\.|Insp\.|Supt\.|Det\.|Sgt\.|Cpl\.|Cst\.|Const\.|Lt\.|Capt\.|Cmdr\.|Gen\.|"
+    r"Prof\.|Insp\.?|Supt\.?|Det\.?|Sgt\.?|Cpl\.?|Cst\.?|Const\.?|Lt\.|Capt\.|Cmdr\.?|"
+    r"Gen\.|Snr|Sr\.|"
     r"Agent[ \t]+in[ \t]+Charge|Special[ \t]+Agent[ \t]+in[ \t]+Charge)"
 )
 _ROLE_WORDS = (

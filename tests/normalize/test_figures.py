@@ -103,6 +103,8 @@ CASES: list[tuple[str, list[F]]] = [
     ),
     ("Vendors on the site sold $1.2 billion worth of drugs.", [fig("sales", 1_200_000_000, "USD")]),
     ("The platform recorded 30,000 transactions.", [fig("sales", 30_000, "count")]),
+    ("Analysts traced about 2,300 bitcoin transactions.",
+     [fig("sales", 2_300, "count", qualifier="about")]),
     ("Hydra's revenue reached $1.3 billion in 2020.", [fig("sales", 1_300_000_000, "USD")]),
     # drugs by mass and pills
     ("Police seized 850 kg of drugs.", [fig("drugs_seized", 850, "kg")]),

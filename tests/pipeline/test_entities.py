@@ -147,6 +147,8 @@ CASES: list[tuple[str, str, str, list[str]]] = [
     ),
     ("A court sentenced Stanislav Moiseev to life in prison.", "persons", "Stanislav Moiseev", []),
     ("said Detective Superintendent Paul Hopkins.", "persons", "Paul Hopkins", []),
+    ("AFP Detective Superintendent Sarah Jones said so. “No,” Det Supt Jones said.", "persons",
+     "Sarah Jones", ["Jones"]),
 ]
 
 
