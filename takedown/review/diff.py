@@ -368,15 +368,15 @@ def diff_clusters(
     """Changes between two clusterings, found through the members the clusters share.
 
     Clusters are linked when they share a member; each connected group of linked clusters is
-    one change, classified by how many old and new clusters it holds. A cluster that shares
-    no member with the other side is paired, when it can be, with an unlinked cluster of the
-    same type and normalized name (its mentions moved, the entity stayed). ``attributes``
-    names the other fields that differ between the two sides of a one-to-one pair.
+    one change, classified by how many old and new clusters it holds. Only a member that
+    belongs to one cluster on its side identifies anything (a mention span does; an article
+    that names two operations does not), so shared ones are not used for linking. A cluster
+    left unlinked is paired, when it can be, with an unlinked cluster of the same type and
+    normalized name (its mentions moved, the entity stayed). ``attributes`` names the other
+    fields that differ between the two sides of a one-to-one pair.
     """
-    owner_old: dict[Hashable, int] = {}
-    for i, c in enumerate(old):
-        for m in c.members:
-            owner_old.setdefault(m, i)
+    owner_old = _sole_owners(old)
+    owner_new = _sole_owners(new)
     # union-find over old clusters (0..n-1) and new clusters (n..n+m-1)
     n = len(old)
     parent = list(range(n + len(new)))
@@ -393,12 +393,11 @@ def diff_clusters(
             parent[max(ra, rb)] = min(ra, rb)
 
     linked: set[int] = set()
-    for j, c in enumerate(new):
-        for m in c.members:
-            i = owner_old.get(m)
-            if i is not None:
-                union(i, n + j)
-                linked.update((i, n + j))
+    for m, j in owner_new.items():
+        i = owner_old.get(m)
+        if i is not None:
+            union(i, n + j)
+            linked.update((i, n + j))
     # fall back to names for clusters that share no member with the other side
     by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(old):
@@ -425,6 +424,20 @@ def diff_clusters(
     order = {k: i for i, k in enumerate(CLUSTER_KINDS)}
     changes.sort(key=lambda c: (order[c.kind], c.type, (c.new or c.old)[0].name))
     return changes
+
+
+def _sole_owners(clusters: Sequence[Cluster]) -> dict[Hashable, int]:
+    """Member -> index of the one cluster holding it; members of several clusters left out."""
+    owner: dict[Hashable, int] = {}
+    shared: set[Hashable] = set()
+    for i, c in enumerate(clusters):
+        for m in c.members:
+            if m in owner and owner[m] != i:
+                shared.add(m)
+            owner.setdefault(m, i)
+    for m in shared:
+        del owner[m]
+    return owner
 
 
 CLUSTER_KINDS: tuple[str, ...] = (
@@ -518,19 +531,24 @@ def _members_of(obj: Mapping[str, Any], article: str | None = None) -> set[Hasha
     return {m for m in out if not (isinstance(m, tuple) and len(m) == 1 and m[0] in span_articles)}
 
 
-def corpus_clusters(lines: Sequence[Mapping[str, Any]], default_type: str) -> list[Cluster]:
+def corpus_clusters(
+    lines: Sequence[Mapping[str, Any]], default_type: str, by_id: bool = False
+) -> list[Cluster]:
     """Lines of ``entities.jsonl`` / ``operations.jsonl`` as clusters.
 
     Tolerant by design: the id, type and name are taken from the first key present among
     common spellings, and a line without member information is its own single member, so
-    it still diffs by name.
+    it still diffs by name. ``by_id`` makes the id the only member: for records that are
+    not clusters of mentions themselves (an operation's consolidated record, whose entity,
+    mentions and all, is in ``entities.jsonl``), so that they pair by id, then by name.
     """
     out: list[Cluster] = []
     for n, line in enumerate(lines):
         cid = str(_first(line, _ID_KEYS, f"line{n + 1}"))
         ctype = str(_first(line, _TYPE_KEYS, default_type))
         name = str(_first(line, _NAME_KEYS, cid))
-        members = _members_of(line) or {("\0name", ctype, normalize_name(name))}
+        members = set() if by_id else _members_of(line)
+        members = members or {("\0id", cid) if by_id else ("\0name", ctype, normalize_name(name))}
         out.append(Cluster(cid, ctype, name, frozenset(members)))
     return out
 
@@ -849,13 +867,14 @@ def diff_outputs(old: Output | str | Path, new: Output | str | Path) -> DiffRepo
         la, lb = a.clusters.get(fname), b.clusters.get(fname)
         if la is None and lb is None:
             continue
-        default_type = "operation" if fname.startswith("operations") else "entity"
-        ca = corpus_clusters(la or [], default_type)
-        cb = corpus_clusters(lb or [], default_type)
+        operations = fname.startswith("operations")
+        default_type = "operation" if operations else "entity"
+        ca = corpus_clusters(la or [], default_type, by_id=operations)
+        cb = corpus_clusters(lb or [], default_type, by_id=operations)
         attrs = _attribute_changes(la or [], lb or [], ca, cb)
         corpus_files.append(
             CorpusFileDiff(fname, la is not None, lb is not None, len(ca), len(cb),
-                           diff_clusters(ca, cb, attrs))
+                           diff_clusters(ca, cb, attrs, "mention" if not operations else "member"))
         )
     corpus_json: list[dict[str, Any]] = []
     if a.corpus is not None or b.corpus is not None:

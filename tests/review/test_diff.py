@@ -492,3 +492,26 @@ def test_load_output_reports_bad_lines(tmp_path: Path) -> None:
     (folder / "articles.jsonl").write_text('{"article": "a.txt"}\nnot json\n')
     with pytest.raises(Exception, match=r"articles.jsonl:2: invalid JSON"):
         load_output(folder)
+
+
+def test_members_shared_by_two_clusters_link_nothing() -> None:
+    """An article naming two operations says nothing about which is which."""
+    old = [_c("1", "BIONIC", {"a.txt", "b.txt"}, "operation"),
+           _c("2", "GOLDEN", {"a.txt"}, "operation")]
+    new = [_c("1", "BIONIC", {"a.txt", "b.txt"}, "operation"),
+           _c("2", "GOLDEN", {"a.txt", "c.txt"}, "operation")]
+    changes = diff_clusters(old, new)
+    assert [(c.kind, [x.name for x in c.old]) for c in changes] == [("changed", ["GOLDEN"])]
+
+
+def test_operations_pair_by_id_and_show_what_changed(tmp_path: Path) -> None:
+    rec = _record("a.txt")
+    ops = [{"id": "operation:bionic", "name": "BIONIC", "articles": ["a.txt", "b.txt"]},
+           {"id": "operation:golden", "name": "GOLDEN", "articles": ["a.txt"], "dates": []}]
+    new_ops = [ops[0], dict(ops[1], dates=[{"value": "2021"}])]
+    report = diff_outputs(write_output(tmp_path / "old", [rec], operations=ops),
+                          write_output(tmp_path / "new", [rec], operations=new_ops))
+    (f,) = report.corpus_files
+    assert [(c.kind, c.old[0].name, c.attributes) for c in f.changes] == [
+        ("changed", "GOLDEN", ["dates"])
+    ]
