@@ -75,6 +75,11 @@ _FUNCTION_WORDS = frozenset(
 )
 _VAGUE_BEFORE = re.compile(r"(?:\b(?:of|tens|hundreds|thousands|millions|billions)\s+)$", re.I)
 _DIGITS_RE = re.compile(_DIGITS)
+_LINKED_NUMBER = re.compile(
+    r"[ \t]+(?:with|accounted[ \t]+for|had|has|recorded|reported|made|saw)[ \t]+"
+    rf"(?P<n>{_DIGITS}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
+    r"(?![ \t]*(?:%|percent|per[ \t]+cent|million|billion|kg|kilo|pounds|tonnes|\$))"
+)
 _PAREN_NUMBER = re.compile(rf"\([ \t]*(?:{_DIGITS})[ \t]*\)")
 _OF_THE = re.compile(r"[ \t]+of[ \t]+(?:the|those|these)[ \t]+([A-Za-z]+)")
 _AUX_ARREST = re.compile(
@@ -232,6 +237,7 @@ class FigureFinder:
         )
         # the same, anchored at the end of the search window (the closing bracket)
         self.country_paren_end = re.compile(self.country_paren.pattern + "$")
+        self.country_end = re.compile(rf"(?<![A-Za-z])(?P<c>{country_alt})$")
         self.cues = _Cues(
             {c.cue: re.compile(rf"\b(?:{_alternation(c.cues)})\b", re.IGNORECASE) for c in cues}
         )
@@ -268,29 +274,19 @@ class FigureFinder:
                 ts < e and s < te for ts, te in taken
             )
 
-        for m in self._country_parens(text):
-            if not free(m.start(), m.end()):
+        for start, end, country, value, num_s in self._country_breakdowns(text):
+            if not free(start, end):
                 continue
-            sent = layout.sentence_of(m.start())
+            sent = layout.sentence_of(start)
             if not self._has(text, "arrest_verb", sent) and not self._has(
                 text, "arrest_noun", sent
             ):
                 continue
-            country = self.country_name.get(m.group("c").lower())
-            start = m.start("c")
             out.append(
-                FigureMatch(
-                    start,
-                    m.end(),
-                    text[start : m.end()],
-                    "arrests",
-                    tidy(parse_digits(m.group("n"))),
-                    "count",
-                    country=country,
-                    number_start=m.start("n"),
-                )
+                FigureMatch(start, end, text[start:end], "arrests", value, "count",
+                            country=country, number_start=num_s)
             )
-            taken.append((start, m.end()))
+            taken.append((start, end))
 
         # digits and number words in text order, so a range's near end ("eight to 23 years")
         # claims the far end before the far end is read as a figure of its own
@@ -325,14 +321,31 @@ class FigureFinder:
 
     # -- candidates ---------------------------------------------------------------------
 
-    def _country_parens(self, text: str) -> list[re.Match[str]]:
-        """ "the United States (153)": find the bracketed number first (cheap), then read the
-        country name that ends just before it."""
-        out: list[re.Match[str]] = []
+    def _country_breakdowns(
+        self, text: str
+    ) -> list[tuple[int, int, str | None, int | float, int]]:
+        """Per-country counts written after the country: "the United States (153)", "Germany
+        with 52", "Britain accounted for 45". The number and its link word are found first
+        (cheap literals), then the country name that ends just before them.
+        Returns (start, end, country, value, number start)."""
+        out: list[tuple[int, int, str | None, int | float, int]] = []
         for p in _PAREN_NUMBER.finditer(text):
             m = self.country_paren_end.search(text, max(0, p.start() - 48), p.end())
             if m is not None:
-                out.append(m)
+                country = self.country_name.get(m.group("c").lower())
+                out.append((m.start("c"), m.end(), country, tidy(parse_digits(m.group("n"))),
+                            m.start("n")))
+        for p in _LINKED_NUMBER.finditer(text):
+            m = self.country_end.search(text, max(0, p.start() - 40), p.start())
+            if m is None:
+                continue
+            digits = p.group("n")
+            value = (tidy(parse_digits(digits)) if digits[0].isdigit()
+                     else words_to_number(digits))
+            if value is None:
+                continue
+            country = self.country_name.get(m.group("c").lower())
+            out.append((m.start("c"), p.end(), country, value, p.start("n")))
         return out
 
     def _from_digits(

@@ -28,7 +28,7 @@ _DATE_LINE = re.compile(
     r"(?:\d{1,2}\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}[\W_]*$"
 )
 _TAIL_HEADINGS = re.compile(
-    r"(?i)^\s*(?:related|latest|recent|more|trending|popular)\s+(?:news|articles|posts|stories)"
+    r"(?i)^\s*(?:related|latest|recent|more|trending|popular|top)\s+(?:news|articles|posts|stories)"
     r"(?:\s+like\s+this)?\s*$|^\s*more\s+articles\s+like\s+this\s*$|^\s*you\s+may\s+also\s+like\s*$"
 )
 

@@ -287,7 +287,7 @@ _NAME_RUN = re.compile(
 _LEFT_CONTEXT = re.compile(
     rf"(?:\b(?:[Ss]aid|[Ss]ays|[Aa]ccording[ \t]+to|told|added|explained)"
     rf"|\b(?:agent|officer|detective|prosecutor|spokesperson|spokesman|spokeswoman|analyst|"
-    rf"investigator|judge|inspector|superintendent|commissioner|director)"
+    rf"investigator|judge|inspector|superintendent|commissioner|director|chief|head|boss)"
     rf"|\b(?:sentenced|arrested|charged|extradited|convicted|indicted|detained|identified|"
     rf"jailed|prosecuted)"
     rf"|\b(?:citizen|national|resident|defendant|suspect|administrator|operator|founder|vendor|"

@@ -99,6 +99,7 @@ class _Group:
     cands: list[_Cand] = field(default_factory=list)
 
 
+_COUNTRY_PREFIX = re.compile(r"^(?:U\.S\.|US|United States|U\.K\.|UK|American|British)\s+")
 _KEY_LEAD = re.compile(r"^(?:the|operation)\s+")
 _KEY_POSSESSIVE = re.compile(r"'s$")
 _KEY_PUNCT = re.compile(r"[\s.\-'’]+")
@@ -274,6 +275,11 @@ class EntityRecognizer(RulesComponent):
                 if op:
                     start = c.start - len(op.group(0))
             idx = self.surface_index.get(norm_key(name))
+            if idx is None:
+                # "U.S. Justice Department": a country word before a listed name
+                bare = _COUNTRY_PREFIX.sub("", name)
+                if bare != name:
+                    idx = self.surface_index.get(norm_key(bare))
             if idx is not None and self.entries[idx].label == c.label:
                 e = self.entries[idx]
                 out.append(

@@ -53,6 +53,9 @@ CASES: list[tuple[str, list[F]]] = [
         ],
     ),
     ("The arrest of 179 of them shows there is no safe haven.", [fig("arrests", 179, "count")]),
+    ("Of the arrests, Germany had 52 and Britain accounted for 45.",
+     [fig("arrests", 52, "count", country="Germany"),
+      fig("arrests", 45, "count", country="United Kingdom")]),
     ("Police made nine arrests in Spain.", [fig("arrests", 9, "count", country="Spain")]),
     (
         "Some 61 people were detained by Finnish customs.",
