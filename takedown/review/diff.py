@@ -793,7 +793,8 @@ def diff_records(
 
 
 def _list_change(old: list[Any], new: list[Any]) -> str:
-    """A list that differs, in a few words: by id when its items have one, else by size."""
+    """How a list that differs differs, by id when its items have one (else nothing more
+    than its sizes say)."""
     def ids(items: list[Any]) -> dict[str, Any] | None:
         out: dict[str, Any] = {}
         for item in items:
@@ -804,15 +805,14 @@ def _list_change(old: list[Any], new: list[Any]) -> str:
 
     a, b = ids(old), ids(new)
     if a is None or b is None:
-        return f"{len(old)} → {len(new)} items"
+        return ""
     changed = sum(1 for k in set(a) & set(b) if a[k] != b[k])
-    return (f"{len(old)} → {len(new)} items: +{len(set(b) - set(a))} "
-            f"−{len(set(a) - set(b))} ~{changed} by id")
+    return f"+{len(set(b) - set(a))} −{len(set(a) - set(b))} ~{changed} by id"
 
 
 def _corpus_json_changes(old: Any, new: Any, prefix: str = "") -> list[dict[str, Any]]:
     """Differing leaves of two JSON values, by dotted path; a list is one leaf, summarized
-    (``12 → 13 items: +1 −0 ~2 by id``) rather than dumped."""
+    (``12 items`` → ``13 items``, ``+1 −0 ~2 by id``) rather than dumped."""
     if isinstance(old, Mapping) and isinstance(new, Mapping):
         out: list[dict[str, Any]] = []
         for key in sorted(set(old) | set(new), key=str):

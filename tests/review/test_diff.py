@@ -378,7 +378,7 @@ def test_corpus_entities_merge_and_split_across_articles(tmp_path: Path) -> None
     (ops_change,) = files["operations.jsonl"].changes
     assert (ops_change.kind, ops_change.attributes) == ("changed", ["figures"])
     assert report.corpus_json == [{"path": "agencies", "old": "1 items", "new": "2 items",
-                                   "detail": "1 → 2 items: +1 −0 ~0 by id"}]
+                                   "detail": "+1 −0 ~0 by id"}]
     md = render_markdown(report)
     assert "### Corpus: entities.jsonl" in md and "### Corpus: corpus.json" in md
 
