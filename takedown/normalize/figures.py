@@ -897,6 +897,16 @@ def _significant(v: float) -> int:
     return len(digits)
 
 
+_MONTHS_PER = {"year": 12, "month": 1}
+
+
+def _comparable(unit: str, value: int | float) -> tuple[str, float]:
+    """A unit and value in which restatements compare equal: "15 years" is "180 months"."""
+    if unit in _MONTHS_PER:
+        return "month", round(value * _MONTHS_PER[unit], 6)
+    return unit, float(value)
+
+
 def _consolidate(figs: list[FigureMatch]) -> list[FigureMatch]:
     """A fact counts once: drop exact repeats, and a rounded "more than 50 million" when a more
     precise statement of the same figure (50.8 million, same kind and unit) exists."""
@@ -904,7 +914,7 @@ def _consolidate(figs: list[FigureMatch]) -> list[FigureMatch]:
     for f in figs:
         # kind is left out of the key: the same amount read twice with two kinds is one
         # fact misread once; the more specific kind wins over "other"
-        key = (f.unit, f.value, f.substance, f.country)
+        key = (*_comparable(f.unit, f.value), f.substance, f.country)
         if key not in seen:
             seen[key] = f
         elif seen[key].kind == "other" and f.kind != "other":

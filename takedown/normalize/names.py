@@ -82,7 +82,7 @@ _KEEP_POSSESSIVE = frozenset(
 )
 _NOT_NAME_START = frozenset(
     "The A An This That These Those Its Their His Her Our In On At For From By With During After "
-    "Before When While As And But Or If Both Each Every Other Several Many Some Such New Today "
+    "Before When While As And But Or If Both Each Every Other Several Many Some Such Today "
     "Yesterday Overseas Meanwhile However Also Although Because Since Under Over Through".split()
 )
 _MARKET = re.compile(

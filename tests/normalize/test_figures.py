@@ -169,6 +169,8 @@ CASES: list[tuple[str, list[F]]] = [
     ("He was sentenced in December to 16 years in prison.", [fig("sentence", 16, "year")]),
     ("The judge sentenced him to 30 months in federal prison.", [fig("sentence", 30, "month")]),
     ("He was jailed for eight years.", [fig("sentence", 8, "year")]),
+    ("He got 15 years in prison: the judge imposed 180 months in prison.",
+     [fig("sentence", 15, "year")]),
     (
         "The man was sentenced to six years and eight months behind bars.",
         [fig("sentence", 80, "month")],
