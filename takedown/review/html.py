@@ -18,6 +18,7 @@ page, and its facts are listed without highlights rather than highlighted in the
 from __future__ import annotations
 
 import hashlib
+import heapq
 import html
 import json
 import re
@@ -209,45 +210,38 @@ def highlight(text: str, marks: Sequence[_Mark]) -> str:
     span's end and continued after it: every piece carries the fact's ``data-fact``, the
     first piece its ``id``, the last its label. Marks outside the text are skipped.
     """
-    spans = sorted(
-        (m for m in marks if 0 <= m.start < m.end <= len(text)),
-        key=lambda m: (m.start, -m.end, m.uid),
-    )
+    # pieces to open, smallest start first, longest first among equal starts
+    heap = [
+        (m.start, -m.end, n, m) for n, m in enumerate(marks) if 0 <= m.start < m.end <= len(text)
+    ]
+    heapq.heapify(heap)
     out: list[str] = []
     pos = 0
-    # stack of (end, mark, is_last_piece)
-    stack: list[tuple[int, _Mark, bool]] = []
-    pending: list[tuple[int, int, _Mark, bool]] = [(m.start, m.end, m, True) for m in spans]
-    pending.reverse()  # pop from the end = smallest start first
+    open_ends: list[int] = []  # ends of the open <mark>s, innermost last
     started: set[str] = set()
 
     def close_until(limit: int) -> None:
         nonlocal pos
-        while stack and stack[-1][0] <= limit:
-            end, _, _ = stack.pop()
-            out.append(_esc(text[pos:end]))
+        while open_ends and open_ends[-1] <= limit:
+            end = open_ends.pop()
+            out.append(_esc(text[pos:end]) + "</mark>")
             pos = end
-            out.append("</mark>")
 
-    while pending:
-        start, end, mark, _ = pending.pop()
+    while heap:
+        start, neg_end, n, mark = heapq.heappop(heap)
+        end = -neg_end
         close_until(start)
         out.append(_esc(text[pos:start]))
         pos = start
         last = True
-        if stack and end > stack[-1][0]:
+        if open_ends and end > open_ends[-1]:
             # crosses the open span: this piece ends with it, the rest follows after it
-            outer_end = stack[-1][0]
-            rest = (outer_end, end, mark, True)
-            # keep pending sorted by (start, -end)
-            pending.append(rest)
-            pending.sort(key=lambda p: (p[0], -p[1], p[2].uid), reverse=True)
-            end, last = outer_end, False
-        first = mark.uid not in started
+            heapq.heappush(heap, (open_ends[-1], neg_end, n, mark))
+            end, last = open_ends[-1], False
+        out.append(_open(mark, mark.uid not in started, last))
         started.add(mark.uid)
-        out.append(_open(mark, first, last))
-        stack.append((end, mark, last))
-    close_until(len(text) + 1)
+        open_ends.append(end)
+    close_until(len(text))
     out.append(_esc(text[pos:]))
     return "".join(out)
 
@@ -296,8 +290,10 @@ def build_views(
             prev = before.get(id(f))
             old_text = describe(prev, prev.type != f.type) if prev is not None else ""
             view.rows.append(_Row(f, _uid(prefix, f), st, old_text))
-        same_text = (
-            rec is not None and old_rec is not None and rec.get("sha256") == old_rec.get("sha256")
+        # the text shown is the new record's (the old one's for a removed article): the old
+        # offsets hold in it only when it is the same text
+        same_text = rec is None or (
+            old_rec is not None and rec.get("sha256") == old_rec.get("sha256")
         )
         for f in removed:
             view.rows.append(_Row(f, _uid(prefix + "old-", f), "removed", in_text=same_text))

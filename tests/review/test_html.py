@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from takedown.cli import app
@@ -221,6 +223,23 @@ def test_highlight_nests_cuts_and_keeps_every_character(spans: list[tuple[int, i
     lasts = [a for _, a in dom.find("mark") if "last" in a["class"].split()]
     assert len(firsts) == len(lasts) == len(spans)  # one id and one label per fact
     assert markup.count("<mark") == markup.count("</mark>")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(alphabet="ab<&> ", min_size=1, max_size=30),
+    spans=st.lists(st.tuples(st.integers(0, 30), st.integers(1, 30)), max_size=8),
+)
+def test_highlight_holds_for_any_spans(text: str, spans: list[tuple[int, int]]) -> None:
+    spans = [(s, min(s + w, len(text))) for s, w in spans if s < len(text)]
+    marks = [_mark(s, e, f"u{i}") for i, (s, e) in enumerate(spans)]
+    dom = Dom(f"<div>{highlight(text, marks)}</div>")
+    assert dom.text(0) == text
+    pieces: dict[str, list[str]] = defaultdict(list)
+    for i, attrs in dom.find("mark"):
+        pieces[attrs["data-fact"]].append(dom.text(i))
+    for i, (s, e) in enumerate(spans):
+        assert "".join(pieces[f"u{i}"]) == text[s:e]
 
 
 def test_marks_outside_the_text_are_skipped() -> None:
