@@ -40,6 +40,9 @@ def article_id(article: str, sha256: str) -> str:
     return "art_" + stable_id(article, sha256)
 
 
+_POSSESSIVE_UNIT = re.compile(r"['’]s\s+(.+)$")
+
+
 def _surface(text: str) -> str:
     """A mention as an alias: no leading article, no possessive, no "Operation"."""
     s = re.sub(r"^(?:the|The)\s+", "", text.strip())
@@ -92,8 +95,11 @@ def _entities(groups: dict[str, list[_Mention]], label: str) -> list[dict[str, A
         forms: list[str] = []
         for m in members:
             form = m.text.strip() if label == "operation" else _surface(m.text)
-            if form not in forms:
-                forms.append(form)
+            # "the Justice Department's Criminal Division" also calls the unit by its own name
+            unit = _POSSESSIVE_UNIT.search(form) if label == "agency" else None
+            for f in (form, unit.group(1)) if unit else (form,):
+                if f not in forms:
+                    forms.append(f)
         if first.source != "gazetteer" and label == "operation":
             bare = [re.sub(r"^(?:[Oo]peration|Project)\s+", "", f) for f in forms]
             camel = [b for b in bare if re.search(r"[a-z][A-Z]", b)]

@@ -782,7 +782,7 @@ class FigureFinder:
     def _money_kind(self, text: str, sent: tuple[int, int], num_s: int, end: int) -> str:
         """``num_s`` is where the amount starts, currency symbol included."""
         if re.search(
-            r"\b(?:fined|fine\s+of|ordered\s+to\s+pay|penalty\s+of)\s+(?:\w+\s+)?$",
+            r"\b(?:fined|fines?\s+of|ordered\s+to\s+pay|penalty\s+of)\s+(?:\w+\s+){0,2}$",
             text[max(sent[0], num_s - 40) : num_s],
             re.IGNORECASE,
         ):
@@ -898,6 +898,17 @@ def _significant(v: float) -> int:
 
 
 _MONTHS_PER = {"year": 12, "month": 1}
+_TEXT_NOISE = re.compile(r"[\d.,\s$€£]+")
+
+
+def _same_fact(a: FigureMatch, b: FigureMatch) -> bool:
+    """Two readings of one amount: money and masses rarely coincide by chance; counts must
+    also count the same thing (their words after the number agree)."""
+    if a.dimension in {"currency", "mass"}:
+        return True
+    return _TEXT_NOISE.sub(" ", a.text.lower()).split()[-1:] == _TEXT_NOISE.sub(
+        " ", b.text.lower()
+    ).split()[-1:]
 
 
 def _comparable(unit: str, value: int | float) -> tuple[str, float]:
@@ -917,6 +928,11 @@ def _consolidate(figs: list[FigureMatch]) -> list[FigureMatch]:
         key = (*_comparable(f.unit, f.value), f.substance, f.country)
         if key not in seen:
             seen[key] = f
+        elif seen[key].kind == f.kind:
+            continue
+        elif not _same_fact(seen[key], f):
+            # "17 arrests" and "17 countries": one number, two facts
+            seen[(*key, f.kind, f.text)] = f
         elif seen[key].kind == "other" and f.kind != "other":
             seen[key] = replace(
                 f,

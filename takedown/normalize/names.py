@@ -76,6 +76,11 @@ _TAIL = re.compile(
 _IN_PLACE = re.compile(
     rf"[ \t]+in[ \t]+{_CAP_WORD}(?:[ \t]+(?:am|an[ \t]+der|upon|on|sur)?[ \t]*{_CAP_WORD}){{0,2}}"
 )
+# "Special Agent in Charge of the DEA Detroit Field Division": a title, then the body
+_TITLE_BEFORE_OF = frozenset(
+    "Charge Director Chief Head Commissioner Secretary Minister Administrator Inspector "
+    "Superintendent Commander Attorney Prosecutor Spokesperson Spokesman Spokeswoman".split()
+)
 _CONNECTORS = frozenset({"of", "and", "for", "&", "the", "de"})
 _KEEP_POSSESSIVE = frozenset(
     {"attorney", "prosecutor", "general", "sheriff", "marshal", "people", "children", "marshals"}
@@ -217,7 +222,12 @@ def _expand_left(text: str, head_start: int, line_start: int) -> int:
                     break
                 pos = wstart
                 continue
-            if not _is_name_word(prev[0]) or _HEAD.fullmatch(prev[0]) or prev[0] in _NOT_NAME_START:
+            if (
+                not _is_name_word(prev[0])
+                or _HEAD.fullmatch(prev[0])
+                or prev[0] in _NOT_NAME_START
+                or prev[0] in _TITLE_BEFORE_OF
+            ):
                 break
             pos = wstart
             continue
