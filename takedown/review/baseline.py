@@ -21,6 +21,8 @@ from typing import Any
 
 from takedown.errors import TakedownError
 from takedown.output import write_json
+from takedown.review.diff import Fact as DiffFact
+from takedown.review.diff import describe
 from takedown.review.markdown import SUMMARY_MAX_BYTES, Block, cell, code, details, fit, table
 from takedown.review.render import render_markdown as render_scores_markdown
 from takedown.review.scoring import FIELDS, Fact, Report
@@ -189,14 +191,9 @@ def describe_fact(fact: Fact) -> str:
     if isinstance(fact, str):
         return fact
     if "value" in fact and "unit" in fact:
-        value = fact["value"]
-        shown = f"{value:,}" if isinstance(value, int) else str(value)
-        attrs = [str(fact.get("kind"))] + [str(fact[k]) for k in ("substance", "country")
-                                           if fact.get(k)]
-        text = f"{shown} {fact['unit']} ({', '.join(attrs)})"
-        if fact.get("text"):
-            text += f" «{fact['text']}»"
-        return text
+        values = {k: fact.get(k) for k in ("kind", "value", "unit", "substance", "country")}
+        text = describe(DiffFact("figure", None, None, fact.get("text"), values))
+        return text + (f" «{fact['text']}»" if fact.get("text") else "")
     if "name" in fact:
         aliases = [a for a in fact.get("aliases") or () if a != fact["name"]]
         return str(fact["name"]) + (f" (also {', '.join(aliases)})" if aliases else "")
