@@ -130,6 +130,26 @@ def _title_case_line(text: str, pos: int) -> bool:
     return caps / len(words) > 0.7
 
 
+_TOR_TAIL = re.compile(r"[a-z]Tor\b")
+
+
+def _tor_names(text: str) -> list[re.Match[str]]:
+    """Camel-case "-Tor" names, found from their rare tail rather than at every capital."""
+    out: list[re.Match[str]] = []
+    last = -1
+    for tail in _TOR_TAIL.finditer(text):
+        start = tail.start()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        if start <= last:
+            continue
+        m = _TOR_NAME.match(text, start)
+        if m is not None and m.end() == tail.end():
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
     out: list[NameCandidate] = []
     for m in _OPERATION.finditer(text):
@@ -159,7 +179,7 @@ def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
         s, e = m.span("name")
         if not layout.in_zone(s, e):
             out.append(NameCandidate("operation", s, e, m.group("name"), "project-keyword"))
-    for m in _TOR_NAME.finditer(text):
+    for m in _tor_names(text):
         s, e = m.span("name")
         if not layout.in_zone(s, e):
             out.append(NameCandidate("operation", s, e, m.group("name"), "camel-tor"))

@@ -100,6 +100,8 @@ class _Group:
 
 
 _COUNTRY_PREFIX = re.compile(r"^(?:U\.S\.|US|United States|U\.K\.|UK|American|British)\s+")
+_MARKET_HEAD = re.compile(r"\s+(?:Market|Marketplace)$")
+_OPERATION_WORD = re.compile(r"^(?:[Oo]peration|Project)[ \t]+")
 _KEY_LEAD = re.compile(r"^(?:the|operation)\s+")
 _KEY_POSSESSIVE = re.compile(r"'s$")
 _KEY_PUNCT = re.compile(r"[\s.\-'’]+")
@@ -498,9 +500,13 @@ class EntityRecognizer(RulesComponent):
         """Operation names recur in other casings ("DisrupTor" ... "Disruptor"), market names
         without their head noun ("Hydra Market" ... "Hydra")."""
         out: list[_Cand] = []
-        for c in [o for o in orgs if o.label == "marketplace"]:
-            bare = re.sub(r"\s+(?:Market|Marketplace)$", "", c.name)
-            if bare == c.name or len(bare) < 4 or c.key in {o.key + "#" for o in out}:
+        first_of: dict[str, _Cand] = {}
+        for o in orgs:
+            if o.label in {"marketplace", "operation"}:
+                first_of.setdefault(o.key, o)  # one search per entity, not per mention
+        for c in [o for o in first_of.values() if o.label == "marketplace"]:
+            bare = _MARKET_HEAD.sub("", c.name)
+            if bare == c.name or len(bare) < 4:
                 continue
             for m in re.finditer(
                 rf"(?<![\w-]){re.escape(bare)}(?![\w-]| (?:Market|Marketplace))", text
@@ -521,12 +527,10 @@ class EntityRecognizer(RulesComponent):
                         rule="market-short-form",
                     )
                 )
-        seen: set[str] = set()
-        for c in [o for o in orgs if o.label == "operation"]:
-            surface = re.sub(r"^[Oo]peration[ \t]+", "", text[c.start : c.end])
-            if c.key in seen and not surface:
+        for c in [o for o in first_of.values() if o.label == "operation"]:
+            surface = _OPERATION_WORD.sub("", text[c.start : c.end])
+            if not surface:
                 continue
-            seen.add(c.key)
             flexible = r"[ \t]?".join(re.escape(ch) for ch in surface.replace(" ", ""))
             for m in re.finditer(rf"(?<![\w-]){flexible}(?![\w-])", text, re.IGNORECASE):
                 if not m.group(0)[:1].isupper() or layout.in_zone(m.start(), m.end()):
