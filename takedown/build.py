@@ -19,6 +19,7 @@ from takedown.pipeline.common import (
     DATE_GROUP,
     ENTITY_GROUP,
     FIGURE_GROUP,
+    MENTIONS_KEY,
     doc_text,
     ensure_layout,
 )
@@ -65,9 +66,20 @@ class _Mention:
     country: str | None
 
 
-def _mentions(spans: Iterable[Span]) -> dict[str, dict[str, list[_Mention]]]:
-    """Entity spans grouped by label, then by entity key, in text order."""
+def _mentions(doc: Doc) -> dict[str, dict[str, list[_Mention]]]:
+    """Entity mentions grouped by label, then by entity key, in text order: from the plain
+    tuples the entities component leaves, or else from the span group's extensions."""
     out: dict[str, dict[str, list[_Mention]]] = {}
+    rows = doc.user_data.get(MENTIONS_KEY)
+    if rows is not None:
+        text = doc_text(doc)
+        for label, key, start, end, canonical, source, gid, acronym, country in rows:
+            m = _Mention(
+                label, key, text[start:end], start, end, canonical, source, gid, acronym, country
+            )
+            out.setdefault(label, {}).setdefault(key, []).append(m)
+        return out
+    spans: Iterable[Span] = doc.spans[ENTITY_GROUP] if ENTITY_GROUP in doc.spans else ()
     for span in spans:
         u = span._  # each ``span._`` access builds a new accessor: take it once
         m = _Mention(
@@ -132,7 +144,7 @@ def build_record(
     sha = sha256 or sha256_text(text)
     aid = article_id(article, sha)
     layout = ensure_layout(doc)
-    ents = _mentions(doc.spans[ENTITY_GROUP]) if ENTITY_GROUP in doc.spans else {}
+    ents = _mentions(doc)
     title = title_span = None
     if layout.title:
         s, e = layout.title

@@ -19,6 +19,8 @@ LAYOUT_GROUP = "takedown_boilerplate"
 ENTITY_GROUP = "takedown_entities"
 FIGURE_GROUP = "takedown_figures"
 DATE_GROUP = "takedown_dates"
+# doc.user_data key of the entity mentions as plain tuples, for the record builder
+MENTIONS_KEY = "takedown_entity_mentions"
 
 _DOC_EXT = ("takedown_layout", "takedown_published", "takedown_anchor", "takedown_unresolved")
 _SPAN_EXT = (

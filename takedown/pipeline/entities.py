@@ -30,6 +30,7 @@ from takedown.normalize.names import (
 )
 from takedown.pipeline.common import (
     ENTITY_GROUP,
+    MENTIONS_KEY,
     char_span,
     doc_text,
     ensure_layout,
@@ -449,10 +450,12 @@ class EntityRecognizer(RulesComponent):
         ]
         everything = sorted(orgs + persons + countries, key=lambda c: (c.start, c.end, c.label))
         spans: list[Span] = []
+        kept: list[tuple[Span, _Cand]] = []
         for c in everything:
             span = char_span(doc, c.start, c.end, c.label)
             if span is None:
                 continue
+            kept.append((span, c))
             span.id_ = c.key
             u = span._
             u.canonical = c.name
@@ -464,6 +467,21 @@ class EntityRecognizer(RulesComponent):
             u.rule = c.rule
             spans.append(span)
         doc.spans[ENTITY_GROUP] = spans
+        # the record builder reads these plain tuples instead of every span's extensions
+        doc.user_data[MENTIONS_KEY] = [
+            (
+                s.label_,
+                c.key,
+                s.start_char,
+                s.end_char,
+                c.name,
+                c.source,
+                c.gid,
+                c.acronym,
+                c.country,
+            )
+            for s, c in kept
+        ]
         return doc
 
     def _possessive_owners(self, text: str, orgs: list[_Cand]) -> list[_Cand]:
