@@ -8,6 +8,7 @@ downstream sees -- which makes the output byte-identical for any input order.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -41,12 +42,25 @@ Record = BaseModel | Mapping[str, Any]
 @dataclass
 class Reconciliation:
     """The result of :func:`reconcile`: what ``entities.jsonl``, ``operations.jsonl`` and
-    ``corpus.json`` hold, plus counters for the summary."""
+    ``corpus.json`` hold, plus counters for the summary.
 
-    entities: list[CanonicalEntity]
+    Entities are kept as JSON-ready dicts (``entity_records``), the exact data of
+    :class:`CanonicalEntity`: building a pydantic object per mention of a million-mention
+    corpus would cost more than linking it. ``entities`` validates them into models on first
+    use.
+    """
+
+    entity_records: list[dict[str, Any]]
     operations: list[OperationRecord]
     corpus: CorpusLinks
     stats: dict[str, Any] = field(default_factory=dict)
+    _models: list[CanonicalEntity] | None = field(default=None, repr=False)
+
+    @property
+    def entities(self) -> list[CanonicalEntity]:
+        if self._models is None:
+            self._models = [CanonicalEntity.model_validate(e) for e in self.entity_records]
+        return self._models
 
     def corpus_dict(self) -> dict[str, Any]:
         """The corpus clusters as plain JSON data (the shape ``score_corpus`` reads)."""
@@ -160,11 +174,23 @@ def reconcile(
     """
     cfg = config or DEFAULT_CONFIG
     gaz = gazetteer or default_gazetteer()
+    # Millions of small, acyclic objects: the cyclic collector would rescan them all again
+    # and again (a third of the run time at a million mentions) and find nothing.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _reconcile(records, cfg, gaz)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _reconcile(records: Iterable[Record], cfg: ReconcileConfig, gaz: Gazetteer) -> Reconciliation:
     t0 = time.perf_counter()
     ctxs, les = ingest(records, gaz, cfg)
     t1 = time.perf_counter()
     names = [c.name for c in ctxs]
-    entities: list[CanonicalEntity] = []
+    entities: list[dict[str, Any]] = []
     clusters: dict[str, list[Any]] = {}
     le_entity: dict[int, str] = {}
     stats: dict[str, Any] = {"articles": len(ctxs), "local_entities": len(les)}
@@ -178,26 +204,26 @@ def reconcile(
         le_entity.update(assembled.le_entity)
         clusters[TYPE_FIELDS[etype]] = assembled.clusters
     t2 = time.perf_counter()
-    entities.sort(key=lambda e: e.id)
-    by_id = {e.id: e for e in entities}
-    op_names = {e.id: e.name for e in entities}
+    entities.sort(key=lambda e: e["id"])
+    by_id = {e["id"]: e for e in entities}
+    op_names = {e["id"]: e["name"] for e in entities}
     op_aliases = {
-        e.id: [f.form for f in e.forms if f.form != e.name]
+        e["id"]: [f["form"] for f in e["forms"] if f["form"] != e["name"]]
         for e in entities
-        if e.type == "operation"
+        if e["type"] == "operation"
     }
     operations = build_operations(ctxs, les, le_entity, op_names, op_aliases, cfg)
     for op in operations:
         ent = by_id.get(op.id)
         if ent is not None:
-            op.notes = list(ent.notes)
+            op.notes = list(ent["notes"])
     corpus = CorpusLinks.model_construct(schema_version="1.0", **clusters)
     stats.update(
         {
             "mentions": sum(len(le.mentions) for le in les),
-            "entities": Counter(e.type for e in entities),
+            "entities": dict(Counter(e["type"] for e in entities)),
             "operations": len(operations),
-            "ambiguous": sum(1 for e in entities if e.notes),
+            "ambiguous": sum(1 for e in entities if e["notes"]),
             "conflicts": sum(1 for op in operations for g in op.figures if g.status == "conflict"),
             "linking": link_stats,
             "seconds": {

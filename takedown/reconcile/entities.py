@@ -19,12 +19,12 @@ import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from takedown.models.corpus import CanonicalEntity, CorpusCluster, EntityArticle, SurfaceForm
-from takedown.models.records import Span
+from takedown.models.corpus import CORPUS_SCHEMA_VERSION, CorpusCluster
 from takedown.reconcile.gazetteer import Gazetteer
 from takedown.reconcile.link import DATED, Linking
-from takedown.reconcile.local import ArticleCtx, LocalEntity
+from takedown.reconcile.local import ArticleCtx, LocalEntity, rule_detail
 from takedown.reconcile.names import acronym_key, is_acronym, name_key, tokens
 
 _RULE_ORDER: dict[str, int] = {
@@ -50,7 +50,7 @@ _RULE_ORDER: dict[str, int] = {
 class Assembled:
     """Canonical entities of one type, and which entity each local entity became."""
 
-    entities: list[CanonicalEntity]
+    entities: list[dict[str, Any]]  # JSON-ready CanonicalEntity data
     le_entity: dict[int, str]
     clusters: list[CorpusCluster]
 
@@ -68,16 +68,19 @@ def _era_text(years: tuple[int, int] | None) -> str | None:
     return str(lo) if lo == hi else f"{lo}/{hi}"
 
 
+def _event_index(link: Linking) -> dict[int, list[tuple[int, int]]]:
+    """node -> [(event number, other node)] over all merges of one type."""
+    adj: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for n, ev in enumerate(link.events):
+        adj[ev.a].append((n, ev.b))
+        adj[ev.b].append((n, ev.a))
+    return adj
+
+
 def _spanning_reasons(
-    link: Linking, members: list[int], start: int
+    link: Linking, adj: dict[int, list[tuple[int, int]]], start: int
 ) -> dict[int, tuple[str, int | None, float | None, str]]:
     """Why each node of one cluster is in it: the merge that reached it from ``start``."""
-    adj: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    member_set = set(members)
-    for n, ev in enumerate(link.events):
-        if ev.a in member_set:
-            adj[ev.a].append((n, ev.b))
-            adj[ev.b].append((n, ev.a))
     out: dict[int, tuple[str, int | None, float | None, str]] = {
         start: ("canonical", None, None, "")
     }
@@ -105,7 +108,8 @@ def assemble(
     by_root: dict[int, list[int]] = defaultdict(list)
     for i, r in enumerate(link.root):
         by_root[r].append(i)
-    drafts: list[tuple[str, CanonicalEntity, list[int], tuple[str, int]]] = []
+    drafts: list[tuple[str, dict[str, Any], list[int], tuple[str, int]]] = []
+    adj = _event_index(link)
     for root in sorted(by_root):
         members = by_root[root]
         le_ids = sorted(j for n in members for j in nodes[n].les)
@@ -135,7 +139,7 @@ def assemble(
         # the node most mentions use is where the explanation tree starts
         live = [n for n in members if nodes[n].les]
         rep = min(live, key=lambda n: (-nodes[n].count, nodes[n].key))
-        reasons = _spanning_reasons(link, members, rep)
+        reasons = _spanning_reasons(link, adj, rep)
         forms: Counter[str] = Counter()
         form_articles: dict[str, set[int]] = defaultdict(set)
         best: dict[str, tuple[int, str, str | None, str | None, float | None, str]] = {}
@@ -163,24 +167,23 @@ def assemble(
                     against = nodes[partner].display if partner is not None else None
                     cand = (nrule, art, against, score, detail)
                 else:
-                    rule, why = le.form_rules.get(
-                        t, ("within_article", f"grouped with {le.name!r}")
-                    )
-                    cand = (rule, art, le.name if rule != "canonical" else None, None, why)
+                    rule, arg = le.form_rules.get(t, ("within_article", le.name))
+                    against = None if rule in ("gazetteer", "context", "canonical") else arg
+                    cand = (rule, art, against, None, rule_detail(rule, arg))
                 ranked = (_RULE_ORDER.get(cand[0], 99), *cand)
                 if t not in best or ranked[:3] < best[t][:3]:
                     best[t] = ranked  # type: ignore[assignment]
         surface = [
-            SurfaceForm(
-                form=t,
-                count=forms[t],
-                articles=len(form_articles[t]),
-                rule=best[t][1],  # type: ignore[arg-type]
-                article=best[t][2],
-                against=best[t][3],
-                score=best[t][4],
-                detail=best[t][5],
-            )
+            {
+                "form": t,
+                "count": forms[t],
+                "articles": len(form_articles[t]),
+                "rule": best[t][1],
+                "article": best[t][2],
+                "against": best[t][3],
+                "score": best[t][4],
+                "detail": best[t][5],
+            }
             for t in sorted(forms, key=lambda f: (-forms[f], f))
         ]
         acronyms = sorted(min(c, key=lambda s: (-c[s], s)) for c in acr_surface.values())
@@ -193,62 +196,62 @@ def assemble(
             group = by_article[aidx]
             mentions = sorted({m for le in group for m in le.mentions})
             articles.append(
-                EntityArticle.model_construct(
-                    article=ctxs[aidx].name,
-                    entity_ids=sorted({e for le in group for e in le.entity_ids}),
-                    mentions=[Span.model_construct(text=t, start=s, end=e) for s, e, t in mentions],
-                )
+                {
+                    "article": ctxs[aidx].name,
+                    "entity_ids": sorted({e for le in group for e in le.entity_ids}),
+                    "mentions": mentions,
+                }
             )
         notes = sorted({note for le in mles for note in le.notes} | set(link.notes.get(root, [])))
         first = (ctxs[mles[0].article].name, mles[0].first)
-        ent = CanonicalEntity.model_construct(
-            schema_version="1.0",
-            id="",
-            type=etype,
-            name=name,
-            gazetteer_id=gid,
-            country=country if etype == "agency" else None,
-            acronyms=acronyms,
-            era=_era_text(era),
-            forms=surface,
-            articles=articles,
-            notes=notes,
-        )
+        ent: dict[str, Any] = {
+            "schema_version": CORPUS_SCHEMA_VERSION,
+            "id": "",
+            "type": etype,
+            "name": name,
+            "gazetteer_id": gid,
+            "country": country if etype == "agency" else None,
+            "acronyms": acronyms,
+            "era": _era_text(era),
+            "forms": surface,
+            "articles": articles,
+            "notes": notes,
+        }
         drafts.append((f"{etype}:{_slug(name, etype)}", ent, le_ids, first))
     # Ids: type and canonical name; a suffix only where two entities share both.
     by_base: dict[str, list[int]] = defaultdict(list)
     for k, (base, _e, _l, _f) in enumerate(drafts):
         by_base[base].append(k)
     le_entity: dict[int, str] = {}
-    entities: list[CanonicalEntity] = []
+    entities: list[dict[str, Any]] = []
     for base, ks in by_base.items():
         for k in ks:
             _b, ent, le_ids, first = drafts[k]
             eid = base
             if len(ks) > 1:
-                eras = [drafts[x][1].era for x in ks]
-                if ent.era and eras.count(ent.era) == 1:
-                    eid = f"{base}~{ent.era.replace('/', '-')}"
+                eras = [drafts[x][1]["era"] for x in ks]
+                if ent["era"] and eras.count(ent["era"]) == 1:
+                    eid = f"{base}~{ent['era'].replace('/', '-')}"
                 else:
                     digest = hashlib.sha1(f"{first[0]}\x1f{first[1]}".encode()).hexdigest()[:8]
                     eid = f"{base}~{digest}"
-            ent.id = eid
+            ent["id"] = eid
             entities.append(ent)
             for j in le_ids:
                 le_entity[j] = eid
-    entities.sort(key=lambda e: e.id)
+    entities.sort(key=lambda e: e["id"])
     # corpus.json: clusters that share a name get the id's suffix in theirs, since the corpus
     # scorer merges clusters by name (two Hydras must stay two).
-    same_name = Counter(name_key(e.name, etype) for e in entities)
+    same_name = Counter(name_key(e["name"], etype) for e in entities)
     clusters = [
         CorpusCluster.model_construct(
             name=(
-                f"{e.name} [{e.id.split('~', 1)[1] if '~' in e.id else e.id}]"
-                if same_name[name_key(e.name, etype)] > 1
-                else e.name
+                f"{e['name']} [{e['id'].split('~', 1)[1] if '~' in e['id'] else e['id']}]"
+                if same_name[name_key(e["name"], etype)] > 1
+                else e["name"]
             ),
-            id=e.id,
-            articles=sorted({a.article for a in e.articles}),
+            id=e["id"],
+            articles=sorted({a["article"] for a in e["articles"]}),
         )
         for e in entities
     ]

@@ -56,7 +56,7 @@ def write_outputs(result: Any, output_dir: str | Path) -> list[Path]:
     out = Path(output_dir)
     paths = [out / name for name in OUTPUT_FILES]
     with atomic_writer(paths[0]) as fh:
-        for ent in result.entities:
+        for ent in result.entity_records:
             fh.write(dumps(ent) + "\n")
     with atomic_writer(paths[1]) as fh:
         for op in result.operations:

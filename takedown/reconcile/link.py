@@ -48,12 +48,24 @@ from takedown.reconcile.names import (
 
 Scorer = Callable[..., float]
 
-SCORERS: dict[str, Scorer] = {
-    "agency": fuzz.token_sort_ratio,
-    "marketplace": fuzz.ratio,
-    "operation": fuzz.ratio,
-    "person": fuzz.token_set_ratio,
+#: Scorers per type; a pair's score is the best of them. An order-keeping scorer (``ratio``)
+#: beside an order-free one: ``token_sort_ratio`` alone re-sorts words, so one typo in a
+#: word's first letters ("Drectorate") moves it and collapses the score, while ``ratio``
+#: alone misses reordered words ("Justice Department" / "Department of Justice") and, for
+#: persons, an added middle name (``token_set_ratio``).
+SCORERS: dict[str, tuple[Scorer, ...]] = {
+    "agency": (fuzz.ratio, fuzz.token_sort_ratio),
+    "marketplace": (fuzz.ratio,),
+    "operation": (fuzz.ratio,),
+    "person": (fuzz.ratio, fuzz.token_set_ratio),
 }
+
+
+def best_score(scorers: tuple[Scorer, ...], a: str, b: str) -> float:
+    """The best score of ``scorers`` for one pair."""
+    return max(float(sc(a, b)) for sc in scorers)
+
+
 DATED: frozenset[str] = frozenset({"marketplace", "operation"})
 
 
@@ -75,6 +87,7 @@ class Node:
     frozen: str | None = None
     virtual: bool = False
     display: str = ""
+    articles: int = 0
 
 
 @dataclass(slots=True)
@@ -114,6 +127,8 @@ class _Clusters:
             self.years.append(entry.era if entry and entry.era else n.years)
         self.rep: list[int] = list(range(len(nodes)))
         self.size: list[int] = [n.count for n in nodes]
+        # a spelling used by two or more articles is confirmed: not a typo of anything
+        self.confirmed: list[bool] = [n.articles >= 2 for n in nodes]
         self.cfg = cfg
 
     def find(self, i: int) -> int:
@@ -153,6 +168,7 @@ class _Clusters:
         if (self.nodes[nb].count, -nb) > (self.nodes[na].count, -na):
             self.rep[ra] = nb
         self.size[ra] += self.size[rb]
+        self.confirmed[ra] = self.confirmed[ra] or self.confirmed[rb]
         return ra
 
 
@@ -318,6 +334,7 @@ def build_nodes(
                     alias_keys=tuple(sorted(alias)),
                     frozen=frozen,
                     display=display,
+                    articles=len({le.article for le in ms}),
                 )
             )
     return nodes
@@ -374,10 +391,23 @@ def _length_bound(cutoff: float) -> float:
     return (200.0 - c) / c
 
 
+def _cdist(
+    queries: list[str], choices: list[str], scorers: tuple[Scorer, ...], cutoff: float, workers: int
+) -> np.ndarray:
+    mat = None
+    for sc in scorers:
+        m = process.cdist(
+            queries, choices, scorer=sc, score_cutoff=cutoff, dtype=np.uint8, workers=workers
+        )
+        mat = m if mat is None else np.maximum(mat, m)
+    assert mat is not None
+    return mat
+
+
 def _block_pairs(
     members: list[int],
     strings: list[str],
-    scorer: Scorer,
+    scorers: tuple[Scorer, ...],
     cutoff: float,
     cfg: ReconcileConfig,
 ) -> list[tuple[int, int, int]]:
@@ -388,9 +418,7 @@ def _block_pairs(
         return out
     workers = cfg.workers if n >= 64 else 1
     if n <= cfg.max_block:
-        mat = process.cdist(
-            strings, strings, scorer=scorer, score_cutoff=cutoff, dtype=np.uint8, workers=workers
-        )
+        mat = _cdist(strings, strings, scorers, cutoff, workers)
         ii, jj = np.nonzero(np.triu(mat, 1))
         for i, j, s in zip(ii.tolist(), jj.tolist(), mat[ii, jj].tolist(), strict=True):
             out.append((members[i], members[j], s))
@@ -399,7 +427,7 @@ def _block_pairs(
     # between strings whose lengths are within _length_bound of each other.
     order = sorted(range(n), key=lambda k: (len(strings[k]), k))
     lengths = [len(strings[k]) for k in order]
-    bound = _length_bound(cutoff) if scorer is not fuzz.token_set_ratio else float("inf")
+    bound = float("inf") if fuzz.token_set_ratio in scorers else _length_bound(cutoff)
     step = max(cfg.max_block // 2, 1)
     for lo in range(0, n, step):
         hi = min(lo + step, n)
@@ -409,14 +437,7 @@ def _block_pairs(
             end += 1
         queries = [strings[order[k]] for k in range(lo, hi)]
         choices = [strings[order[k]] for k in range(lo, end)]
-        mat = process.cdist(
-            queries,
-            choices,
-            scorer=scorer,
-            score_cutoff=cutoff,
-            dtype=np.uint8,
-            workers=cfg.workers,
-        )
+        mat = _cdist(queries, choices, scorers, cutoff, cfg.workers)
         ii, jj = np.nonzero(mat)
         for i, j, s in zip(ii.tolist(), jj.tolist(), mat[ii, jj].tolist(), strict=True):
             if j > i:  # choices start at the same offset as queries: upper triangle only
@@ -428,7 +449,7 @@ def fuzzy_candidates(
     nodes: list[Node], eligible: list[int], etype: str, cfg: ReconcileConfig
 ) -> tuple[dict[tuple[int, int], int], dict[str, int]]:
     """Scored candidate pairs (a < b) from blocking, before vetoes."""
-    scorer = SCORERS[etype]
+    scorers = SCORERS[etype]
     cutoff = float(getattr(cfg, f"cutoff_{etype}"))
     blocks: dict[str, list[int]] = defaultdict(list)
     for i in eligible:
@@ -445,7 +466,7 @@ def fuzzy_candidates(
         largest = max(largest, len(members))
         compared += len(members) * (len(members) - 1) // 2
         strings = [nodes[i].key if etype in DATED else nodes[i].core for i in members]
-        for a, b, s in _block_pairs(members, strings, scorer, cutoff, cfg):
+        for a, b, s in _block_pairs(members, strings, scorers, cutoff, cfg):
             if a > b:
                 a, b = b, a
             if a != b:
@@ -536,25 +557,36 @@ def link_type(
                 continue
             edges.append((a, b, s))
         edges.sort(key=lambda e: (-e[2], e[0], e[1]))
-        scorer = SCORERS[etype]
+        scorers = SCORERS[etype]
         cutoff = float(getattr(cfg, f"cutoff_{etype}"))
+
+        def text(node: Node) -> str:
+            return node.key if etype in DATED else node.core
+
         for a, b, _s in edges:
             ra, rb = cl.find(a), cl.find(b)
             if ra == rb:
                 continue
+            if etype in DATED and cl.confirmed[ra] and cl.confirmed[rb]:
+                # Coined names: two spellings each used by several articles are two names
+                # ("VarTor" / "ArTor"), not a typo of one another.
+                stats["vetoed_confirmed"] += 1
+                continue
             pa, pb = nodes[cl.rep[ra]], nodes[cl.rep[rb]]
-            text_a = pa.key if etype in DATED else pa.core
-            text_b = pb.key if etype in DATED else pb.core
             if (pa is not nodes[a] or pb is not nodes[b]) and (
-                scorer(text_a, text_b) < cutoff
+                best_score(scorers, text(pa), text(pb)) < cutoff
                 or veto(pa.toks, pb.toks, etype, cfg.token_typo_min_length)
             ):
                 stats["vetoed_chain"] += 1
                 continue
-            sa = nodes[a].key if etype in DATED else nodes[a].core
-            sb = nodes[b].key if etype in DATED else nodes[b].core
-            score = round(float(scorer(sa, sb)), 1)
-            merge(a, b, "fuzzy", score, f"{scorer.__name__} {score} between {sa!r} and {sb!r}")
+            score = round(best_score(scorers, text(nodes[a]), text(nodes[b])), 1)
+            merge(
+                a,
+                b,
+                "fuzzy",
+                score,
+                f"score {score} between {text(nodes[a])!r} and {text(nodes[b])!r}",
+            )
     # 4. acronyms
     if etype == "agency":
         _link_acronyms(nodes, les, cl, live, gaz, merge, notes, article_names)

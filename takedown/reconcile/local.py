@@ -28,7 +28,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from takedown.reconcile.config import ReconcileConfig
 from takedown.reconcile.gazetteer import Gazetteer
@@ -125,6 +126,49 @@ class LocalEntity:
     @property
     def first(self) -> int:
         return self.mentions[0][0] if self.mentions else 1 << 40
+
+
+class FormInfo(NamedTuple):
+    """Everything the linking rules ask about one written form, computed once per form."""
+
+    acronym: bool  # an agency acronym ("FBI", "J-CODE")
+    acr_key: str
+    toks: tuple[str, ...]
+    key: str
+    weak: bool  # a kind of body, not one ("the Bureau")
+    short: bool  # a person's single name (a surname)
+
+
+@lru_cache(maxsize=1 << 18)
+def form_info(form: str, etype: str) -> FormInfo:
+    """See :class:`FormInfo`; cached, since a corpus repeats its forms endlessly."""
+    acr = etype == "agency" and is_acronym(form)
+    toks = tokens(form, etype)
+    return FormInfo(
+        acronym=acr,
+        acr_key=acronym_key(form) if acr else "",
+        toks=toks,
+        key="".join(toks),
+        weak=is_weak(toks, etype),
+        short=etype == "person" and len(toks) < 2,
+    )
+
+
+#: How a form joined its local entity, as (rule, argument) -> readable detail.
+_DETAIL = {
+    "gazetteer": "gazetteer entry {}",
+    "acronym_definition": "defined as {!r}",
+    "acronym_initials": "initials of {!r}",
+    "within_article": "grouped with {!r}",
+    "same_form": "same name as {!r}",
+    "anaphor": "after {!r}",
+    "surname": "after {!r}",
+    "context": "{}",
+}
+
+
+def rule_detail(rule: str, arg: str) -> str:
+    return _DETAIL.get(rule, "{}").format(arg)
 
 
 @dataclass(slots=True)
@@ -243,73 +287,64 @@ def _display(name: str, etype: str) -> str:
     return name.strip()
 
 
-def _group_gaz(raws: Sequence[_Raw], members: list[int]) -> set[str]:
-    return {raws[i].gaz for i in members if raws[i].gaz}
-
-
 def within_article(
     raws: list[_Raw], etype: str, gaz: Gazetteer
 ) -> tuple[list[list[int]], dict[int, tuple[str, str]]]:
     """Groups of raw entities that name one thing, and why each joined its group.
 
     Returns the groups (indices into ``raws``, first = earliest) and, for every index that
-    joined by a rule, (rule, detail).
+    joined by a rule, (rule, the name it joined).
     """
     n = len(raws)
     uf = _UF(n)
     why: dict[int, tuple[str, str]] = {}
+    infos = [[form_info(f, etype) for f in r.forms] for r in raws]
     keys: list[set[str]] = []
-    toks_of: list[tuple[str, ...]] = []
-    acr_only: list[bool] = []
-    for r in raws:
-        ks: set[str] = set()
-        for f in r.forms:
-            if etype == "agency" and is_acronym(f):
-                continue
-            t = tokens(f, etype)
-            if is_weak(t, etype) or (etype == "agency" and name_key(f, etype) in gaz.weak_keys):
-                continue
-            if etype == "person" and len(t) < 2:
-                continue
-            k = "".join(t)
-            if k:
-                ks.add(k)
+    for fis in infos:
+        ks = {
+            fi.key
+            for fi in fis
+            if fi.key
+            and not fi.acronym
+            and not fi.weak
+            and not fi.short
+            and fi.key not in gaz.weak_keys
+        }
         keys.append(ks)
-        toks_of.append(tokens(r.name, etype))
-        acr_only.append(etype == "agency" and all(is_acronym(f) for f in r.forms))
+    toks_of = [form_info(r.name, etype).toks for r in raws]
+    acr_only = [etype == "agency" and all(fi.acronym for fi in fis) for fis in infos]
+    gaz_of: dict[int, set[str]] = {i: ({r.gaz} if r.gaz else set()) for i, r in enumerate(raws)}
+    keys_of: dict[int, set[str]] = {i: set(k) for i, k in enumerate(keys)}
 
-    def conflict(a: int, b: int) -> bool:
-        ga, gb = _group_gaz(raws, _members(uf, n, a)), _group_gaz(raws, _members(uf, n, b))
-        if not ga or not gb or ga & gb:
+    def join(a: int, b: int, rule: str) -> bool:
+        """Merge b's group into a's unless two different gazetteer entries would meet
+        (homonyms -- entries sharing a name key -- may: the years decide later)."""
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
             return False
-        # Different gazetteer entries merge only when they are homonyms (same name key).
-        return not (keys[a] & keys[b])
+        ga, gb = gaz_of[ra], gaz_of[rb]
+        if ga and gb and not (ga & gb) and not (keys_of[ra] & keys_of[rb]):
+            return False
+        uf.union(ra, rb)
+        root, other = (ra, rb) if uf.find(ra) == ra else (rb, ra)
+        gaz_of[root] |= gaz_of[other]
+        keys_of[root] |= keys_of[other]
+        why.setdefault(b, (rule, raws[a].name))
+        return True
 
-    # 1. same gazetteer id
-    by_gaz: dict[str, int] = {}
+    # 1. same gazetteer id; 2. same name key
+    first_of: dict[str, int] = {}
     for i, r in enumerate(raws):
-        if r.gaz:
-            if r.gaz in by_gaz:
-                uf.union(by_gaz[r.gaz], i)
-                why.setdefault(i, ("gazetteer", f"same gazetteer entry {r.gaz}"))
-            else:
-                by_gaz[r.gaz] = i
-    # 2. same name key
-    by_key: dict[str, int] = {}
-    for i in range(n):
-        for k in sorted(keys[i]):
-            j = by_key.get(k)
-            if j is None:
-                by_key[k] = i
-            elif uf.find(i) != uf.find(j):
-                uf.union(j, i)
-                why.setdefault(i, ("same_form", f"same name as {raws[j].name!r}"))
-    if etype == "agency":
+        for k in ([f"\0{r.gaz}"] if r.gaz else []) + sorted(keys[i]):
+            j = first_of.setdefault(k, i)
+            if j != i:
+                join(j, i, "gazetteer" if k.startswith("\0") else "same_form")
+    if etype == "agency" and any(acr_only):
         # 3. bare acronyms: a definition first, initials second; only a unique match links.
         for i in range(n):
             if not acr_only[i]:
                 continue
-            acr = acronym_key(raws[i].name)
+            acr = infos[i][0].acr_key
             defs = sorted(
                 {
                     uf.find(j)
@@ -318,7 +353,7 @@ def within_article(
                     and not acr_only[j]
                     and (
                         (raws[j].acronym and acronym_key(raws[j].acronym) == acr)
-                        or any(is_acronym(f) and acronym_key(f) == acr for f in raws[j].forms)
+                        or any(fi.acronym and fi.acr_key == acr for fi in infos[j])
                         or acr in gaz.acronyms(etype, raws[j].gaz or "")
                     )
                 }
@@ -333,35 +368,34 @@ def within_article(
                     }
                 )
                 rule = "acronym_initials"
-            if len(defs) == 1 and uf.find(i) != defs[0] and not conflict(i, defs[0]):
-                uf.union(defs[0], i)
-                why.setdefault(i, (rule, f"{raws[i].name} = {raws[defs[0]].name}"))
+            if len(defs) == 1:
+                join(defs[0], i, rule)
+    if etype == "agency":
         # 4. anaphors: the nearest earlier agency whose words include the anaphor's.
         for i in range(n):
             t = toks_of[i]
-            if not is_weak(t, etype) and name_key(raws[i].name, etype) not in gaz.weak_keys:
+            if not is_weak(t, etype) and "".join(t) not in gaz.weak_keys:
                 continue
             need = {w for w in t if w not in STOP and w not in QUALIFIERS} or set(t)
             start = raws[i].mentions[0][0] if raws[i].mentions else 1 << 40
             best: int | None = None
+            best_start = -1
             for j in range(n):
                 if j == i or uf.find(j) == uf.find(i):
                     continue
-                tj = set(toks_of[j])
                 entry = gaz.get(etype, raws[j].gaz)
                 anaphor_ok = entry is not None and any(
-                    name_key(a, etype) == name_key(raws[i].name, etype) for a in entry.anaphors
+                    name_key(a, etype) == "".join(t) for a in entry.anaphors
                 )
-                if not anaphor_ok and not (need <= tj and not is_weak(toks_of[j], etype)):
+                if not anaphor_ok and not (
+                    need <= set(toks_of[j]) and not is_weak(toks_of[j], etype)
+                ):
                     continue
                 sj = raws[j].mentions[0][0] if raws[j].mentions else 1 << 40
-                if sj > start:
-                    continue
-                if best is None or sj > (raws[best].mentions[0][0] if raws[best].mentions else -1):
-                    best = j
-            if best is not None and not conflict(i, best):
-                uf.union(best, i)
-                why.setdefault(i, ("anaphor", f"{raws[i].name!r} after {raws[best].name!r}"))
+                if sj <= start and sj > best_start:
+                    best, best_start = j, sj
+            if best is not None:
+                join(best, i, "anaphor")
     if etype == "person":
         # 5. a surname to the only full name ending with it
         for i in range(n):
@@ -371,18 +405,12 @@ def within_article(
             cands = sorted(
                 {uf.find(j) for j in range(n) if len(toks_of[j]) >= 2 and toks_of[j][-1] == t[0]}
             )
-            if len(cands) == 1 and uf.find(i) != cands[0]:
-                uf.union(cands[0], i)
-                why.setdefault(i, ("surname", f"{raws[i].name!r} after {raws[cands[0]].name!r}"))
+            if len(cands) == 1:
+                join(cands[0], i, "surname")
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(uf.find(i), []).append(i)
     return [groups[r] for r in sorted(groups)], why
-
-
-def _members(uf: _UF, n: int, i: int) -> list[int]:
-    root = uf.find(i)
-    return [j for j in range(n) if uf.find(j) == root]
 
 
 def build_local(
@@ -395,9 +423,12 @@ def build_local(
     if not raws:
         return []
     if len(raws) == 1:
-        groups, why = [[0]], {}
+        groups: list[list[int]] = [[0]]
+        why: dict[int, tuple[str, str]] = {}
     else:
         groups, why = within_article(raws, etype, gaz)
+    weak_keys = gaz.weak_keys
+    agency = etype == "agency"
     out: list[LocalEntity] = []
     for members in groups:
         rs = [raws[i] for i in members]
@@ -407,65 +438,63 @@ def build_local(
         full = [
             r
             for r in named
-            if not (etype == "agency" and is_acronym(r.name))
-            and not is_weak(tokens(r.name, etype), etype)
+            if not form_info(r.name, etype).acronym and not form_info(r.name, etype).weak
         ] or named
-        if etype == "person":
-            full.sort(key=lambda r: -len(tokens(r.name, etype)))
+        if etype == "person" and len(full) > 1:
+            full.sort(key=lambda r: -len(form_info(r.name, etype).toks))
         head = full[0]
         name = _display(head.name, etype)
-        toks = tokens(name, etype)
-        key = "".join(toks)
+        info = form_info(name, etype)
+        key = info.key
         alias: set[str] = set()
         acronyms: set[str] = set()
         defines: set[str] = set()
         for r in rs:
-            has_long = any(not is_acronym(f) for f in r.forms)
-            for f in r.forms:
-                if etype == "agency" and is_acronym(f):
-                    acronyms.add(acronym_key(f))
+            fis = [form_info(f, etype) for f in r.forms]
+            has_long = not all(fi.acronym for fi in fis)
+            for fi in fis:
+                if fi.acronym:
+                    acronyms.add(fi.acr_key)
                     if has_long:
-                        defines.add(acronym_key(f))
-                    continue
-                t = tokens(f, etype)
-                if is_weak(t, etype) or (etype == "person" and len(t) < 2):
-                    continue
-                if etype == "agency" and name_key(f, etype) in gaz.weak_keys:
-                    continue
-                k = "".join(t)
-                if k and k != key:
-                    alias.add(k)
-            if r.acronym and etype == "agency":
-                acronyms.add(acronym_key(r.acronym))
-                defines.add(acronym_key(r.acronym))
-        mentions = sorted({m for r in rs for m in r.mentions})
+                        defines.add(fi.acr_key)
+                elif fi.key and fi.key != key and not fi.weak and not fi.short:
+                    if not (agency and fi.key in weak_keys):
+                        alias.add(fi.key)
+            if r.acronym and agency:
+                ak = acronym_key(r.acronym)
+                acronyms.add(ak)
+                defines.add(ak)
+        if len(rs) == 1:
+            mentions = rs[0].mentions
+        else:
+            mentions = sorted({m for r in rs for m in r.mentions})
         form_rules: dict[str, tuple[str, str]] = {}
         for idx, r in zip(members, rs, strict=True):
             rule = why.get(idx)
+            acr_key = acronym_key(r.acronym) if (r.acronym and agency) else None
             for f in [t for _, _, t in r.mentions] or r.forms:
                 if f in form_rules:
                     continue
                 if rule is not None:
                     form_rules[f] = rule
-                elif r.acronym and etype == "agency" and acronym_key(f) == acronym_key(r.acronym):
-                    form_rules[f] = ("acronym_definition", f"{f} = {r.name}")
+                elif acr_key is not None and acronym_key(f) == acr_key:
+                    form_rules[f] = ("acronym_definition", r.name)
                 elif r.gaz and r.source == "gazetteer":
-                    form_rules[f] = ("gazetteer", f"gazetteer entry {r.gaz}")
+                    form_rules[f] = ("gazetteer", r.gaz)
                 else:
-                    form_rules[f] = ("within_article", f"grouped with {r.name!r}")
-        acronym_only = etype == "agency" and all(is_acronym(f) for r in rs for f in r.forms)
-        weak = is_weak(toks, etype) or (etype == "agency" and key in gaz.weak_keys)
+                    form_rules[f] = ("within_article", r.name)
+        acronym_only = agency and all(form_info(f, etype).acronym for r in rs for f in r.forms)
         le = LocalEntity(
             type=etype,
             article=ctx.idx,
             name=name,
             key=acronym_key(name) if acronym_only else key,
-            toks=toks,
+            toks=info.toks,
             alias_keys=tuple(sorted(alias)),
             acronyms=tuple(sorted(acronyms)),
             defines=tuple(sorted(defines)),
             acronym_only=acronym_only,
-            weak=weak,
+            weak=info.weak or (agency and key in weak_keys),
             gaz=gaz_ids[0] if len(gaz_ids) == 1 else None,
             country=next((r.country for r in rs if r.country), None),
             entity_ids=sorted({r.id for r in rs}),
@@ -556,11 +585,7 @@ def resolve_gazetteer(
         if le.gaz is None:
             le.gaz = entries[0]
             le.form_rules = {
-                f: (
-                    ("gazetteer", f"name is a form of gazetteer entry {le.gaz}")
-                    if r[0] == "within_article"
-                    else r
-                )
+                f: (("gazetteer", le.gaz) if r[0] == "within_article" else r)
                 for f, r in le.form_rules.items()
             }
         return

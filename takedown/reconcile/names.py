@@ -112,15 +112,29 @@ _DISTINGUISHING_WORDS: frozenset[str] = frozenset(
 )
 
 
+_SPACES = re.compile(r"\s+")
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+_COUNTRY_HINTS: tuple[str, ...] = ("united", "u.", "britain")
+_SPELLING_HINTS: tuple[str, ...] = (
+    "centre",
+    "organis",
+    "defence",
+    "programme",
+    "licence",
+    "offence",
+)
+
+
 def fold(text: str) -> str:
     """Case, compatibility forms, quotes and spacing folded; words untouched."""
     s = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
-    return re.sub(r"\s+", " ", s).strip()
+    return _SPACES.sub(" ", s).strip()
 
 
 def _spell(s: str) -> str:
-    for pattern, repl in _SPELLING:
-        s = pattern.sub(repl, s)
+    if any(h in s for h in _SPELLING_HINTS):
+        for pattern, repl in _SPELLING:
+            s = pattern.sub(repl, s)
     return s
 
 
@@ -133,15 +147,20 @@ def tokens(text: str, etype: str) -> tuple[str, ...]:
     "&" becomes "and"; dotted abbreviations ("U.S.", "F.B.I.") close up.
     """
     s = fold(text).strip(" \t\"'()[]{}<>,;:!?*")
-    s = _POSSESSIVE.sub("", s)
-    s = s.replace("&", " and ")
-    for pattern, repl in _COUNTRY_PHRASES:
-        s = pattern.sub(repl, s)
-    # "F.B.I." -> "fbi" (a dotted run of single letters), before dots become separators.
-    s = re.sub(r"\b(?:[a-z]\.){2,}", lambda m: m.group(0).replace(".", ""), s)
+    if "'" in s:
+        s = _POSSESSIVE.sub("", s)
+    if "&" in s:
+        s = s.replace("&", " and ")
+    if any(h in s for h in _COUNTRY_HINTS):
+        for pattern, repl in _COUNTRY_PHRASES:
+            s = pattern.sub(repl, s)
+    if "." in s:
+        # "F.B.I." -> "fbi" (a dotted run of single letters), before dots become separators.
+        s = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), s)
     s = _spell(s)
-    toks = [t for t in _TOKEN.findall(s)]
-    toks = [re.sub(r"^(\d+)\.0$", r"\1", t) for t in toks]
+    toks = _TOKEN.findall(s)
+    if "." in s:
+        toks = [t[:-2] if t.endswith(".0") and t[:-2].isdigit() else t for t in toks]
     while toks and toks[0] == "the":
         toks.pop(0)
     if etype == "operation":
@@ -159,6 +178,7 @@ def tokens(text: str, etype: str) -> tuple[str, ...]:
     return tuple(toks)
 
 
+@lru_cache(maxsize=1 << 18)
 def name_key(text: str, etype: str) -> str:
     """Exact identity of a name: its tokens with spaces squashed ("dark huntor" = "darkhuntor").
 
@@ -175,6 +195,7 @@ def core_tokens(toks: tuple[str, ...], etype: str) -> tuple[str, ...]:
     return toks
 
 
+@lru_cache(maxsize=1 << 18)
 def is_acronym(surface: str) -> bool:
     """An all-capitals short form: "FBI", "F.B.I.", "J-CODE", "EC3", "GdF", "USAO-SDNY".
 
@@ -194,6 +215,7 @@ def is_acronym(surface: str) -> bool:
     return upper >= 2 and upper * 2 > len(letters)
 
 
+@lru_cache(maxsize=1 << 18)
 def acronym_key(surface: str) -> str:
     """ "J-CODE", "JCODE", "J.C.O.D.E." -> "jcode"."""
     return re.sub(r"[^0-9a-z]", "", fold(surface))
@@ -227,6 +249,7 @@ def is_weak(toks: tuple[str, ...], etype: str) -> bool:
     return all(t in HEADS or t in STOP or t in QUALIFIERS for t in toks)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_distinguishing(tok: str) -> bool:
     """Numbers, versions, Roman numerals and directions: "2" vs "3" is a different market."""
     return any(c.isdigit() for c in tok) or tok in _DISTINGUISHING_WORDS or bool(_ROMAN.match(tok))
@@ -244,7 +267,7 @@ def _tokens_match(a: str, b: str, etype: str, min_len: int) -> bool:
         short, long_ = sorted((a, b), key=len)
         if len(short) >= 3 and long_.startswith(short):
             return True
-    if min(len(a), len(b)) < min_len:
+    if max(len(a), len(b)) < min_len or min(len(a), len(b)) < min_len - 1:
         return False
     limit = 2 if min(len(a), len(b)) >= 9 else 1
     return OSA.distance(a, b, score_cutoff=limit) <= limit

@@ -25,6 +25,7 @@ averaged. Currencies never convert: EUR and USD values are both kept.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -97,6 +98,7 @@ class ArticleAttribution:
         self.ctx = ctx
         self.cfg = cfg
         self.mentions = sorted(op_mentions)
+        self._starts = [s for s, _, _ in self.mentions]
         counts = Counter(eid for _, _, eid in self.mentions)
         first = {}
         for s, _, eid in self.mentions:
@@ -117,7 +119,10 @@ class ArticleAttribution:
                 )
 
     def _ops_in(self, lo: int, hi: int) -> list[str]:
-        return sorted({eid for s, _, eid in self.mentions if lo <= s < hi})
+        i, j = bisect_left(self._starts, lo), bisect_left(self._starts, hi)
+        if i == j:
+            return []
+        return sorted({self.mentions[k][2] for k in range(i, j)})
 
     def attribute(
         self, start: int, end: int, kind: str | None = None
