@@ -335,6 +335,7 @@ _RIGHT_CONTEXT = re.compile(
     r"jailed|accused)|pleaded|pled|admitted)\b"
 )
 _INITIAL = re.compile(r"[A-Z]\.$")
+_ACRONYM_START = re.compile(r"[A-Z]{2,5}|U\.S\.")
 
 
 def find_persons(text: str, layout: Layout) -> list[NameCandidate]:
@@ -342,6 +343,8 @@ def find_persons(text: str, layout: Layout) -> list[NameCandidate]:
     for m in _NAME_RUN.finditer(text):
         s, e = m.span()
         run = m.group(0)
+        if " " not in run and "\t" not in run:
+            continue  # one capitalised word (most runs: sentence starts) is never a name
         titled = False
         # "said Detective Superintendent Paul Hopkins", "Europol Executive Director Catherine
         # De Bolle": the name starts after the last title in the run
@@ -364,7 +367,7 @@ def find_persons(text: str, layout: Layout) -> list[NameCandidate]:
                 s = text.index(tokens[drop], s + len(tokens[0]))
                 tokens = tokens[drop:]
                 titled = True
-        if len(tokens) < 2 or len(tokens) > 5 or re.fullmatch(r"[A-Z]{2,5}|U\.S\.", tokens[0]):
+        if len(tokens) < 2 or len(tokens) > 5 or _ACRONYM_START.fullmatch(tokens[0]):
             continue
         if not (titled or _LEFT_CONTEXT.search(left) or _RIGHT_CONTEXT.match(text, e)):
             continue

@@ -642,22 +642,13 @@ class EntityRecognizer(RulesComponent):
                 continue  # two people share it: a bare surname is ambiguous
             owner = owners[0]
             first = min(o.start for o in owners)
-            pattern = re.escape(surname).replace(r"\ ", r"[ \t]+")
-            for m in re.finditer(rf"(?<![\w-])(?i:{pattern[0]}){pattern[1:]}(?![\w-])", text):
-                if m.start() < first or layout.in_zone(m.start(), m.end()):
+            for start, end in _word_occurrences(text, surname, first):
+                if layout.in_zone(start, end):
                     continue
-                if any(o.start < m.end() and m.start() < o.end for o in persons + orgs + out):
+                if any(o.start < end and start < o.end for o in persons + orgs + out):
                     continue
                 out.append(
-                    _Cand(
-                        "person",
-                        m.start(),
-                        m.end(),
-                        "pattern",
-                        owner.key,
-                        owner.name,
-                        rule="surname",
-                    )
+                    _Cand("person", start, end, "pattern", owner.key, owner.name, rule="surname")
                 )
         return out
 
@@ -668,6 +659,25 @@ _SHORT_FORM_TAILS = {
     "marketplace": re.compile(r"\s+(?:Market|Marketplace|Forum|Shop)"),
     "agency": re.compile(r"\s+(?:for|of|in)\s+.+"),
 }
+
+
+def _word_occurrences(text: str, word: str, start: int) -> list[tuple[int, int]]:
+    """Whole-word occurrences of ``word`` from ``start`` on; its first letter in either case
+    ("van de Coevering" / "Van de Coevering"). Plain ``str.find``: no regex to compile per
+    name and article."""
+    out: list[tuple[int, int]] = []
+    variants = {word, word[:1].upper() + word[1:], word[:1].lower() + word[1:]}
+    for form in variants:
+        i = text.find(form, start)
+        while i >= 0:
+            j = i + len(form)
+            before = text[i - 1] if i > 0 else " "
+            after = text[j] if j < len(text) else " "
+            if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+                out.append((i, j))
+            i = text.find(form, j)
+    out.sort()
+    return out
 
 
 def _link_short_forms(orgs: list[_Cand]) -> None:
