@@ -23,7 +23,16 @@ from takedown.errors import TakedownError
 from takedown.output import write_json
 from takedown.review.diff import Fact as DiffFact
 from takedown.review.diff import describe
-from takedown.review.markdown import SUMMARY_MAX_BYTES, Block, cell, code, details, fit, table
+from takedown.review.markdown import (
+    SUMMARY_MAX_BYTES,
+    Block,
+    cell,
+    code,
+    details,
+    fit,
+    inline_html,
+    table,
+)
 from takedown.review.render import render_markdown as render_scores_markdown
 from takedown.review.scoring import FIELDS, Fact, Report
 
@@ -226,7 +235,7 @@ def error_blocks(report: Report) -> list[Block]:
                 lines.append(f"- **{f}** {label} ({len(facts)}): {items}")
         if not lines:
             continue
-        summary = f"<b>{cell(art.article)}</b>: {n_missed} missed, {n_spurious} spurious"
+        summary = f"<b>{inline_html(art.article)}</b>: {n_missed} missed, {n_spurious} spurious"
         text = ("### Missed and spurious facts by article\n\n" if first else "")
         text += details(summary, "\n".join(lines) + "\n", len(lines)) + "\n"
         first = False

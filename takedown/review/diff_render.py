@@ -31,6 +31,7 @@ from takedown.review.markdown import (
     code,
     details,
     fit,
+    inline_html,
     table,
 )
 
@@ -185,7 +186,7 @@ def render_markdown(report: DiffReport, max_bytes: int = SUMMARY_MAX_BYTES) -> s
         if d.entities:
             lines = [f"- **{c.kind}** {cell(c.summary())}" for c in d.entities]
             body += "\n" + "\n".join(lines) + "\n"
-        summary = f"<b>{cell(d.article)}</b>: {cell(_article_summary(d))}"
+        summary = f"<b>{inline_html(d.article)}</b>: {inline_html(_article_summary(d))}"
         text = "### Articles\n\n" if first else ""
         text += details(summary, body, len(rows) + len(d.entities))
         first = False

@@ -34,6 +34,12 @@ def cell(value: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+def inline_html(value: object) -> str:
+    """Text for inside an HTML tag (a ``<summary>``): escaped as HTML only, since GitHub
+    renders no markdown there and a markdown escape would show as a backslash."""
+    return html.escape(re.sub(r"\s+", " ", "" if value is None else str(value)).strip())
+
+
 def code(value: object) -> str:
     """An inline code span that survives backticks in the value."""
     text = re.sub(r"\s+", " ", str(value)).strip()
@@ -129,6 +135,7 @@ __all__ = [
     "cell",
     "code",
     "details",
+    "inline_html",
     "fit",
     "table",
 ]

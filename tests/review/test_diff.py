@@ -515,3 +515,12 @@ def test_operations_pair_by_id_and_show_what_changed(tmp_path: Path) -> None:
     assert [(c.kind, c.old[0].name, c.attributes) for c in f.changes] == [
         ("changed", "GOLDEN", ["dates"])
     ]
+
+
+def test_summaries_are_html_escaped_not_markdown_escaped(tmp_path: Path) -> None:
+    """GitHub renders no markdown inside <summary>: a `\\_` there would show its backslash."""
+    name = "dark_web<x>.txt"
+    old = write_output(tmp_path / "old", [_record(name, figures=[_figure(0, 2, "12", 12)])])
+    new = write_output(tmp_path / "new", [_record(name, figures=[_figure(0, 2, "12", 13)])])
+    md = render_markdown(diff_outputs(old, new))
+    assert "<summary><b>dark_web&lt;x&gt;.txt</b>:" in md
