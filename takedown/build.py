@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from takedown.models.records import ArticleRecord
 from takedown.pipeline.common import (
     DATE_GROUP,
-    ENTITY_GROUP,
     FIGURE_GROUP,
-    MENTIONS_KEY,
     doc_text,
     ensure_layout,
+    entity_rows,
 )
 from takedown.pipeline.entities import stable_id
 
@@ -67,34 +65,14 @@ class _Mention:
 
 
 def _mentions(doc: Doc) -> dict[str, dict[str, list[_Mention]]]:
-    """Entity mentions grouped by label, then by entity key, in text order: from the plain
-    tuples the entities component leaves, or else from the span group's extensions."""
+    """Entity mentions grouped by label, then by entity key, in text order."""
     out: dict[str, dict[str, list[_Mention]]] = {}
-    rows = doc.user_data.get(MENTIONS_KEY)
-    if rows is not None:
-        text = doc_text(doc)
-        for label, key, start, end, canonical, source, gid, acronym, country in rows:
-            m = _Mention(
-                label, key, text[start:end], start, end, canonical, source, gid, acronym, country
-            )
-            out.setdefault(label, {}).setdefault(key, []).append(m)
-        return out
-    spans: Iterable[Span] = doc.spans[ENTITY_GROUP] if ENTITY_GROUP in doc.spans else ()
-    for span in spans:
-        u = span._  # each ``span._`` access builds a new accessor: take it once
+    text = doc_text(doc)
+    for label, key, start, end, canonical, source, gid, acronym, country in entity_rows(doc):
         m = _Mention(
-            span.label_,
-            u.entity_key,
-            span.text,
-            span.start_char,
-            span.end_char,
-            u.canonical,
-            u.source,
-            u.gazetteer_id,
-            u.acronym,
-            u.country,
+            label, key, text[start:end], start, end, canonical, source, gid, acronym, country
         )
-        out.setdefault(m.label, {}).setdefault(m.key, []).append(m)
+        out.setdefault(label, {}).setdefault(key, []).append(m)
     return out
 
 

@@ -263,6 +263,7 @@ class FigureFinder:
         ``dollar`` is what a bare "$" means in this article (CAD in a Canadian police
         release); "US$", "C$", "A$" always say which dollar they are.
         """
+        self._cue_cache: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
         blocked = sorted(exclude)
         out: list[FigureMatch] = []
         taken: list[tuple[int, int]] = []
@@ -819,18 +820,29 @@ class FigureFinder:
         hi = min(max(sent[1], pos), pos + window)
         best: tuple[int, str, str] | None = None
         for role in roles:
-            pat = self.cues.patterns.get(role)
-            if pat is None:
-                continue
-            for m in pat.finditer(text, lo, hi):
-                d = abs(m.start() - pos)
+            for start, end, cue in self._cues_in(text, role, sent[0], max(sent[1], pos)):
+                if start < lo or end > hi:
+                    continue
+                d = abs(start - pos)
                 if best is None or d < best[0]:
-                    best = (d, role, m.group(0))
+                    best = (d, role, cue)
         return (best[1], best[2]) if best else None
 
+    def _cues_in(self, text: str, role: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """Cue words of one role in one sentence, searched once per article and sentence
+        however many numbers the sentence holds."""
+        key = (role, lo, hi)
+        found = self._cue_cache.get(key)
+        if found is None:
+            pat = self.cues.patterns.get(role)
+            found = [] if pat is None else [
+                (m.start(), m.end(), m.group(0)) for m in pat.finditer(text, lo, hi)
+            ]
+            self._cue_cache[key] = found
+        return found
+
     def _has(self, text: str, role: str, sent: tuple[int, int]) -> bool:
-        pat = self.cues.patterns.get(role)
-        return bool(pat and pat.search(text, sent[0], sent[1]))
+        return bool(self._cues_in(text, role, sent[0], sent[1]))
 
     def _qualifier(self, text: str, start: int) -> str | None:
         m = _QUALIFIER_RE.search(text[max(0, start - 32) : start])

@@ -21,6 +21,7 @@ FIGURE_GROUP = "takedown_figures"
 DATE_GROUP = "takedown_dates"
 # doc.user_data key of the entity mentions as plain tuples, for the record builder
 MENTIONS_KEY = "takedown_entity_mentions"
+DATES_KEY = "takedown_date_ranges"
 
 _DOC_EXT = ("takedown_layout", "takedown_published", "takedown_anchor", "takedown_unresolved")
 _SPAN_EXT = (
@@ -57,6 +58,46 @@ def register_extensions() -> None:
 @lru_cache(maxsize=1)
 def default_furniture() -> re.Pattern[str]:
     return compile_furniture(r.pattern for r in default_rules("boilerplate"))  # type: ignore[attr-defined]
+
+
+EntityRow = tuple[str, str, int, int, str, str, "str | None", "str | None", "str | None"]
+
+
+def entity_rows(doc: Doc) -> list[EntityRow]:
+    """(label, key, start, end, canonical, source, gazetteer id, acronym, country) of each
+    entity mention: the entities component's plain tuples, or else read from its spans (a
+    Doc from a pipeline that edited the span group)."""
+    rows = doc.user_data.get(MENTIONS_KEY)
+    if rows is not None:
+        return rows  # type: ignore[no-any-return]
+    if ENTITY_GROUP not in doc.spans:
+        return []
+    out: list[EntityRow] = []
+    for span in doc.spans[ENTITY_GROUP]:
+        u = span._
+        out.append(
+            (
+                span.label_,
+                u.entity_key,
+                span.start_char,
+                span.end_char,
+                u.canonical,
+                u.source,
+                u.gazetteer_id,
+                u.acronym,
+                u.country,
+            )
+        )
+    return out
+
+
+def date_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the dates found (resolved or not): numbers inside are not figures."""
+    ranges = doc.user_data.get(DATES_KEY)
+    if ranges is None:
+        ranges = [(s.start_char, s.end_char) for s in doc.spans.get(DATE_GROUP, ())]
+        ranges.extend((m.start, m.end) for m in doc._.takedown_unresolved or ())
+    return ranges  # type: ignore[no-any-return]
 
 
 def doc_text(doc: Doc) -> str:

@@ -16,6 +16,7 @@ from takedown.normalize.dates import find_dates
 from takedown.normalize.published import byline_and_widgets
 from takedown.pipeline.common import (
     DATE_GROUP,
+    DATES_KEY,
     char_span,
     doc_text,
     ensure_layout,
@@ -64,6 +65,7 @@ class DateTagger:
             spans.append(span)
         doc.spans[DATE_GROUP] = spans
         doc._.takedown_unresolved = unresolved
+        doc.user_data[DATES_KEY] = [(m.start, m.end) for m in found]
         return doc
 
 

@@ -13,12 +13,13 @@ from spacy.tokens import Doc
 from takedown.models.rules import CountryRule, KindCueRule, SubstanceRule, UnitRule
 from takedown.normalize.figures import FigureFinder
 from takedown.pipeline.common import (
-    DATE_GROUP,
-    ENTITY_GROUP,
     FIGURE_GROUP,
+    EntityRow,
     char_span,
+    date_ranges,
     doc_text,
     ensure_layout,
+    entity_rows,
     register_extensions,
 )
 from takedown.pipeline.rulesio import RulesComponent
@@ -37,18 +38,12 @@ class FigureTagger(RulesComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         layout = ensure_layout(doc)
-        exclude: list[tuple[int, int]] = []
-        if DATE_GROUP in doc.spans:
-            exclude.extend((s.start_char, s.end_char) for s in doc.spans[DATE_GROUP])
-        exclude.extend((m.start, m.end) for m in doc._.takedown_unresolved or ())
-        if ENTITY_GROUP in doc.spans:
-            exclude.extend(
-                (s.start_char, s.end_char)
-                for s in doc.spans[ENTITY_GROUP]
-                if s.label_ in {"marketplace", "agency", "operation", "person"}
-            )
+        rows = entity_rows(doc)
+        exclude = date_ranges(doc) + [
+            (r[2], r[3]) for r in rows if r[0] in {"marketplace", "agency", "operation", "person"}
+        ]
         spans = []
-        for fig in self.finder.find(doc_text(doc), layout, exclude, _local_dollar(doc)):
+        for fig in self.finder.find(doc_text(doc), layout, exclude, _local_dollar(rows)):
             span = char_span(doc, fig.start, fig.end, fig.kind)
             if span is None:
                 continue
@@ -85,15 +80,13 @@ _LOCAL_DOLLARS = {
 }
 
 
-def _local_dollar(doc: Doc) -> str:
+def _local_dollar(rows: list[EntityRow]) -> str:
     """What a bare "$" means here: the dollar of the country whose agencies the article
     names most, when that country has its own dollar; else the US dollar."""
-    if ENTITY_GROUP not in doc.spans:
-        return "USD"
     counts: dict[str, int] = {}
-    for span in doc.spans[ENTITY_GROUP]:
-        if span.label_ == "agency" and span._.country:
-            counts[span._.country] = counts.get(span._.country, 0) + 1
+    for label, *_, country in rows:
+        if label == "agency" and country:
+            counts[country] = counts.get(country, 0) + 1
     if not counts:
         return "USD"
     top = max(sorted(counts), key=lambda c: counts[c])
