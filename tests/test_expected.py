@@ -67,7 +67,9 @@ def test_extraction_matches_the_committed_snapshot(fresh: Path) -> None:
     if not (EXPECTED / ARTICLES_FILE).is_file():
         pytest.fail(f"no snapshot: create it with `{accept_command()}`", pytrace=False)
     report = render_markdown(diff_outputs(EXPECTED, fresh), REPORT_BYTES)
-    report = report.replace(str(fresh), "<fresh extraction>")
+    report = report.replace(str(fresh), "<fresh extraction>").replace(
+        str(EXPECTED), "data/expected"
+    )
     pytest.fail(
         f"Extraction of data/articles no longer matches data/expected/ "
         f"({', '.join(mismatched)} differ).\n\n{report}\n"
