@@ -104,6 +104,10 @@ def _file_entry(full: Path, name: str, real_root: str, options: ReadOptions,
     if os.path.islink(full):
         real = os.path.realpath(full)
         if not os.path.exists(real):
+            try:
+                os.stat(full)
+            except OSError as exc:  # the real error, kept for --debug
+                return input_error(str(full), os_reason(exc, full), exc)
             return InputError(str(full), os_reason(FileNotFoundError(), full))
         if not _inside(real, real_root) and not options.follow_symlinks:
             return InputError(str(full), "symlink to a file outside the input folder: not "

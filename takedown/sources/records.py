@@ -35,7 +35,7 @@ from takedown.sources.files import GZIP_ERRORS, input_error, open_stream, read_l
 _CHUNK = 1 << 16
 _WS = re.compile(r"[ \t\r\n]*")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_STRING_STOP = re.compile(r'["\\]')
+_STRING_BODY = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*')
 _VALUE_STOP = re.compile(r'["\[\]{},]')
 
 
@@ -232,21 +232,22 @@ class _Chars:
                 self.more()
                 continue
             if in_string:
-                m = _STRING_STOP.search(self.buf, self.pos)
-                if m is None:
+                # the unrolled string body (linear, one way to match each character), on a
+                # window: the regex engine keeps state per repetition, so bound the repetitions
+                limit = min(len(self.buf), self.pos + _CHUNK)
+                end = _STRING_BODY.match(self.buf, self.pos, limit).end()  # type: ignore[union-attr]
+                if end < len(self.buf) and self.buf[end] == '"':
+                    self.pos = end + 1
+                    in_string = False
+                    if depth == 0:
+                        return
+                elif end > self.pos:
+                    self.pos = end
+                elif self.eof:
                     self.pos = len(self.buf)
-                    continue
-                if m.group() == "\\":
-                    if m.end() >= len(self.buf) and not self.eof:
-                        self.pos = m.start()
-                        self.more()
-                        continue
-                    self.pos = m.end() + 1
-                    continue
-                self.pos = m.end()
-                in_string = False
-                if depth == 0:
                     return
+                else:  # the buffer ends inside the string, maybe just after a backslash
+                    self.more()
                 continue
             m = _VALUE_STOP.search(self.buf, self.pos)
             if m is None:
