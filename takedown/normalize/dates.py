@@ -946,24 +946,31 @@ def _overlaps(starts: list[int], ends: list[int], s: int, e: int) -> bool:
 
 
 def find_dates(
-    text: str, anchor: date | None = None, skip: list[tuple[int, int]] | None = None
+    text: str,
+    anchor: date | None = None,
+    skip: list[tuple[int, int]] | None = None,
+    pos: int = 0,
+    endpos: int | None = None,
 ) -> list[DateMatch]:
     """All date expressions in text, sorted by start, non-overlapping (longest wins).
 
     Matches that overlap a skip zone (boilerplate, a page-header date widget) are dropped.
     ``anchor`` is the article's date; relative expressions ("last November", "Tuesday",
     "earlier this year") are resolved against it, or returned with ``value=None`` without it.
+    ``pos``/``endpos`` bound the search as for ``re.Pattern.finditer`` (context before
+    ``pos`` is still seen), so one expression can be re-read against another anchor.
     """
     zone_starts, zone_ends = _merge_zones(skip)
     candidates: list[DateMatch] = []
-    for hit in _MASTER.finditer(text):
+    stop = len(text) if endpos is None else endpos
+    for hit in _MASTER.finditer(text, pos, stop):
         family = hit.lastgroup
         if family is None:  # pragma: no cover - every branch is a named group
             continue
         start, end = hit.span(family)
         if zone_starts and _overlaps(zone_starts, zone_ends, start, end):
             continue
-        m = _FAMILY_RE[family].match(text, start)
+        m = _FAMILY_RE[family].match(text, start, stop)
         if m is None or m.end() != end:  # pragma: no cover - same pattern, same place
             continue
         fields = _HANDLERS[family](m, anchor)

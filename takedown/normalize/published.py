@@ -185,12 +185,20 @@ def find_published(text: str) -> DateMatch | None:
     return byline_and_widgets(text)[0]
 
 
-def byline_and_widgets(text: str) -> tuple[DateMatch | None, list[DateMatch]]:
-    """Both answers from one scan of the page head (the pipeline needs both per article)."""
+def byline_and_widgets(
+    text: str, found: list[DateMatch] | None = None
+) -> tuple[DateMatch | None, list[DateMatch]]:
+    """Both answers from one reading of the page head. ``found`` may pass the dates already
+    found in the whole text (unfiltered by zones), so the head is not scanned again."""
     head = _head(text)
     best: tuple[int, int, DateMatch] | None = None
     widgets: list[DateMatch] = []
-    for m in _head_days(head):
+    days = (
+        _head_days(head)
+        if found is None
+        else [m for m in found if m.expression == "absolute-day" and m.end <= len(head)]
+    )
+    for m in days:
         if _is_widget(head, m):
             widgets.append(m)
             continue

@@ -38,13 +38,23 @@ class DateTagger:
         # the byline may sit in the page header, above the headline: it still counts, and it
         # is one of the article's dates; a header date bar (widget) is neither
         text = doc_text(doc)
-        published, widgets = byline_and_widgets(text)
+        given = doc._.takedown_anchor
+        # one scan of the whole text serves the byline search too (absolute days do not
+        # depend on the anchor); relative expressions are re-read once the anchor is known
+        everything = find_dates(text, date.fromisoformat(given) if given else None)
+        published, widgets = byline_and_widgets(text, everything)
         doc._.takedown_published = published
-        anchor_iso = doc._.takedown_anchor or (published.value if published else None)
+        anchor_iso = given or (published.value if published else None)
         anchor = date.fromisoformat(anchor_iso) if anchor_iso else None
-        skip = list(layout.zones)
-        skip.extend((w.start, w.end) for w in widgets)
-        found = find_dates(text, anchor, skip)
+        skip = sorted([*layout.zones, *((w.start, w.end) for w in widgets)])
+        found = []
+        for m in everything:
+            if any(s < m.end and m.start < e for s, e in skip):
+                continue
+            if m.value is None and anchor is not None and not given:
+                again = find_dates(text, anchor, None, m.start, m.end)
+                m = next((a for a in again if (a.start, a.end) == (m.start, m.end)), m)
+            found.append(m)
         if published is not None and not any(m.start == published.start for m in found):
             found.append(published)
             found.sort(key=lambda m: m.start)
