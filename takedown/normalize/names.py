@@ -152,7 +152,9 @@ def _tor_names(text: str) -> list[re.Match[str]]:
 
 def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
     out: list[NameCandidate] = []
-    for m in _OPERATION.finditer(text):
+    # each pattern needs a literal that most texts lack: test for it before scanning
+    operation = "peration" in text
+    for m in _OPERATION.finditer(text) if operation else ():
         s, e = m.span("name")
         name = m.group("name")
         camel = bool(re.search(r"[a-z][A-Z]", name))
@@ -175,15 +177,15 @@ def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
             words.pop()
         name = " ".join(words)
         out.append(NameCandidate("operation", s, s + len(name), name, "operation-keyword"))
-    for m in _PROJECT.finditer(text):
+    for m in _PROJECT.finditer(text) if "Project" in text else ():
         s, e = m.span("name")
         if not layout.in_zone(s, e):
             out.append(NameCandidate("operation", s, e, m.group("name"), "project-keyword"))
-    for m in _tor_names(text):
+    for m in _tor_names(text) if "Tor" in text else ():
         s, e = m.span("name")
         if not layout.in_zone(s, e):
             out.append(NameCandidate("operation", s, e, m.group("name"), "camel-tor"))
-    for m in _CALLED.finditer(text):
+    for m in _CALLED.finditer(text) if operation else ():
         s, e = m.span("name")
         sent = layout.sentence_of(s)
         context = text[sent[0] : sent[1]].lower()
@@ -290,7 +292,7 @@ def find_agencies(text: str, layout: Layout) -> list[NameCandidate]:
 
 
 def find_markets(text: str, layout: Layout) -> list[NameCandidate]:
-    if not _DARK_CONTEXT.search(text):
+    if "Market" not in text or not _DARK_CONTEXT.search(text):
         return []
     out: list[NameCandidate] = []
     for m in _MARKET.finditer(text):
