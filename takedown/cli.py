@@ -78,6 +78,9 @@ def extract_cmd(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Articles per pipeline batch (and per journal fsync).")
+    ] = 32,
     debug: Annotated[bool, typer.Option(help="Show the traceback behind each error.")] = False,
 ) -> None:
     """Extract every article into OUTPUT/articles.jsonl (errors in OUTPUT/errors.jsonl)."""
@@ -111,6 +114,7 @@ def extract_cmd(
         with progress:
             summary = extract_to_folder(
                 inputs, output, options=options, resume=resume, overwrite=overwrite,
+                batch_size=batch_size,
                 on_error=on_error, on_article=lambda n: progress.update(task, completed=n),
             )
     except OutputExistsError as exc:

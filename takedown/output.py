@@ -327,6 +327,7 @@ def extract_to_folder(
     *,
     options: ReadOptions | None = None,
     extractor: Extractor | None = None,
+    batch_size: int = 32,
     resume: bool = False,
     overwrite: bool = False,
     on_error: ErrorHook | None = None,
@@ -334,7 +335,9 @@ def extract_to_folder(
 ) -> RunSummary:
     """Extract every input into ``output`` (articles.jsonl, errors.jsonl, manifest.json).
 
-    Raises OutputExistsError before doing anything if ``output`` holds files and neither
+    ``batch_size`` (for the Extractor built when none is given) is also how many articles
+    go to the journal between two fsyncs. Raises OutputExistsError before doing anything if
+    ``output`` holds files and neither
     ``resume`` nor ``overwrite`` is set. KeyboardInterrupt (Ctrl-C, or SIGTERM as the CLI
     maps it) leaves the journal complete up to the last article and every final file as it
     was; ``resume=True`` continues from there.
@@ -360,7 +363,7 @@ def extract_to_folder(
     if extractor is None:
         from takedown.extractor import Extractor
 
-        extractor = Extractor()
+        extractor = Extractor(batch_size=batch_size)
     summary = RunSummary()
     seen: set[str] = set()
     error_entries: dict[str, _Entry] = {}
