@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-_LINE = re.compile(r"[^\n]*")
+_FURNITURE_MAX = 160
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # A sentence ends at . ! or ? (optionally closed by a quote or bracket) before spaces and an
 # upper-case letter, quote, bracket or digit. Abbreviations are vetoed afterwards.
@@ -58,11 +58,14 @@ class Layout:
         return self.sentences[i]
 
 
-def _lines(text: str) -> Iterable[tuple[int, int]]:
-    for m in _LINE.finditer(text):
-        if m.start() == m.end() and m.start() > 0 and text[m.start() - 1] != "\n":
-            continue
-        yield m.start(), m.end()
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, without its newline."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
 
 
 def _merge(ranges: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -108,7 +111,7 @@ def analyze_layout(text: str, furniture: re.Pattern[str]) -> Layout:
     ``furniture`` is one compiled alternation of the boilerplate line patterns, matched
     against whole stripped lines. Everything above the headline is page header.
     """
-    lines = list(_lines(text))
+    lines = _lines(text)
     zones: list[tuple[int, int]] = []
     title: tuple[int, int] | None = None
     for idx, (s, e) in enumerate(lines[:25]):
@@ -125,12 +128,15 @@ def analyze_layout(text: str, furniture: re.Pattern[str]) -> Layout:
         stripped = text[s:e].strip()
         if not stripped:
             continue
-        if _TAIL_HEADINGS.match(stripped) and s > 0.6 * n:
-            zones.append((s, n))
-            break
-        if furniture.fullmatch(stripped):
-            zones.append((s, e))
-            continue
+        # furniture is short: a long line is prose, and skipping the test there saves most
+        # of this function's time
+        if len(stripped) <= _FURNITURE_MAX:
+            if _TAIL_HEADINGS.match(stripped) and s > 0.6 * n:
+                zones.append((s, n))
+                break
+            if furniture.fullmatch(stripped):
+                zones.append((s, e))
+                continue
         if title is None or s >= title[0]:
             sentences.extend(split_sentences(text, s, e))
     merged = _merge(zones)
