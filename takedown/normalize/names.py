@@ -111,7 +111,6 @@ class NameCandidate:
     rule: str
 
 
-_LAST_WORD = re.compile(r"([^\s]+)[ \t]+$")
 _ACRONYM_WORD = re.compile(r"[A-Z]{2,}|U\.S\.|U\.K\.|[A-Z]\.")
 _LINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -197,10 +196,16 @@ def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
 
 
 def _word_before(text: str, pos: int, line_start: int) -> tuple[str, int] | None:
-    m = _LAST_WORD.search(text, max(line_start, pos - 48), pos)
-    if not m:
+    """The word before ``pos`` (separated from it by spaces) and where it starts."""
+    lo = max(line_start, pos - 48)
+    j = pos
+    while j > lo and text[j - 1] in " \t":
+        j -= 1
+    if j == pos or j <= lo:
         return None
-    return m.group(1), m.start()
+    i = max(text.rfind(" ", lo, j), text.rfind("\t", lo, j), text.rfind("\n", lo, j)) + 1
+    i = max(i, lo)
+    return (text[i:j], i) if i < j else None
 
 
 def _is_name_word(word: str) -> bool:
@@ -337,6 +342,20 @@ _RIGHT_CONTEXT = re.compile(
     r"jailed|accused)|pleaded|pled|admitted)\b"
 )
 _INITIAL = re.compile(r"[A-Z]\.$")
+# The last word of every left context above: the regex runs only after one of them
+_CONTEXT_LAST_WORDS = frozenset(
+    "said Said says Says to told added explained agent officer detective prosecutor "
+    "spokesperson spokesman spokeswoman analyst investigator judge inspector superintendent "
+    "commissioner director chief head boss sentenced arrested charged extradited convicted "
+    "indicted detained identified jailed prosecuted citizen national resident defendant "
+    "suspect administrator operator founder vendor leader man woman kingpin mastermind "
+    "Director General Attorney Administrator Commissioner Superintendent Inspector Detective "
+    "Sheriff Judge Justice Minister Secretary Prosecutor Spokesperson Spokesman Spokeswoman "
+    "President Senator Governor Mayor Commander Agent Officer Sergeant Lieutenant Captain "
+    "Constable Chief Head Leader Commissar Dr. Dr Mr. Mr Ms. Ms Mrs. Mrs Prof. Insp. Insp "
+    "Supt. Supt Det. Det Sgt. Sgt Cpl. Cpl Cst. Cst Const. Const Lt. Capt. Cmdr. Cmdr Gen. "
+    "Snr Sr. Charge".split()
+)
 _ACRONYM_START = re.compile(r"[A-Z]{2,5}|U\.S\.")
 
 
@@ -361,6 +380,8 @@ def find_persons(text: str, layout: Layout) -> list[NameCandidate]:
             s = text.index(tokens[1], s) if len(tokens) > 1 else e
             tokens = tokens[1:]
         left = text[max(0, s - 80) : s]
+        before = _word_before(text, s, max(0, s - 80))
+        context_word = before is not None and before[0].rstrip(",") in _CONTEXT_LAST_WORDS
         if _DISTRICT_BEFORE.search(left) and len(tokens) >= 3:
             # "... District of Maryland Erek L. Barron": the place ends where the name starts
             # keep an initial with its name: "Maryland | Erek L. Barron", "New York | Jane Roe"
@@ -371,7 +392,11 @@ def find_persons(text: str, layout: Layout) -> list[NameCandidate]:
                 titled = True
         if len(tokens) < 2 or len(tokens) > 5 or _ACRONYM_START.fullmatch(tokens[0]):
             continue
-        if not (titled or _LEFT_CONTEXT.search(left) or _RIGHT_CONTEXT.match(text, e)):
+        if not (
+            titled
+            or (context_word and _LEFT_CONTEXT.search(left))
+            or _RIGHT_CONTEXT.match(text, e)
+        ):
             continue
         if layout.in_zone(s, e):
             continue
