@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -213,20 +215,22 @@ class EntityRecognizer(RulesComponent):
         text = doc_text(doc)
         out: list[_Cand] = []
         strings = self.nlp.vocab.strings
+        # token offsets as two plain lists: no Span or Token objects per match
+        starts = doc.to_array(IDX).tolist()
+        ends = (doc.to_array(IDX) + doc.to_array(LENGTH)).tolist()
         for matcher in (self.orth, self.lower):
             for match_id, s, e in matcher(doc):
                 idx = int(strings[match_id])
                 entry = self.entries[idx]
-                span = doc[s:e]
-                cs, ce = span.start_char, span.end_char
+                cs, ce = starts[s], ends[e - 1]
                 if layout.in_zone(cs, ce):
                     continue
-                surface = span.text
+                surface = text[cs:ce]
                 if entry.label == "operation" and not surface[:1].isupper():
                     continue
                 if (
                     entry.label == "marketplace"
-                    and len(span) == 1
+                    and e - s == 1
                     and not _CAMEL_OR_DIGIT.search(surface)
                 ):
                     sent = layout.sentence_of(cs)
@@ -255,10 +259,7 @@ class EntityRecognizer(RulesComponent):
                         "gazetteer",
                     )
                 )
-        anaphors = [
-            (doc[s:e].start_char, doc[s:e].end_char, int(strings[mid]))
-            for mid, s, e in self.anaphor(doc)
-        ]
+        anaphors = [(starts[s], ends[e - 1], int(strings[mid])) for mid, s, e in self.anaphor(doc)]
         return out, anaphors
 
     def _patterns(self, text: str, layout: Layout) -> list[_Cand]:
@@ -315,11 +316,12 @@ class EntityRecognizer(RulesComponent):
 
     def _persons(self, found: list[NameCandidate], taken: list[_Cand]) -> list[_Cand]:
         out: list[_Cand] = []
+        occupied = _Occupied((t.start, t.end) for t in taken)
         for c in found:
             name = c.text
             if _ORG_WORDS.search(name) or norm_key(name) in self.surface_index:
                 continue
-            if any(t.start < c.end and c.start < t.end for t in taken):
+            if occupied.overlaps(c.start, c.end):
                 continue
             out.append(
                 _Cand(
@@ -445,9 +447,8 @@ class EntityRecognizer(RulesComponent):
         persons = self._persons(person_names, orgs)
         persons = _select(persons)
         persons.extend(self._surnames(text, layout, persons, orgs))
-        countries = [
-            c for c in countries if not any(p.start < c.end and c.start < p.end for p in persons)
-        ]
+        person_ranges = _Occupied((p.start, p.end) for p in persons)
+        countries = [c for c in countries if not person_ranges.overlaps(c.start, c.end)]
         everything = sorted(orgs + persons + countries, key=lambda c: (c.start, c.end, c.label))
         spans: list[Span] = []
         kept: list[tuple[Span, _Cand]] = []
@@ -702,13 +703,38 @@ def _link_short_forms(orgs: list[_Cand]) -> None:
             c.acronym, c.country, c.rule = target.acronym, target.country, "short-form"
 
 
+class _Occupied:
+    """Character ranges taken so far; overlap tests by bisection rather than by scanning
+    every range (articles hold hundreds of mentions)."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+        for s, e in ranges:
+            self.add(s, e)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        self.longest = max(self.longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        hi = bisect_left(self.starts, end)
+        lo = bisect_left(self.starts, start - self.longest)
+        return any(self.ends[i] > start for i in range(lo, hi))
+
+
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates: longest first, then the stronger source."""
     ordered = sorted(cands, key=lambda c: (-(c.end - c.start), -_PRIORITY[c.source], c.start))
     chosen: list[_Cand] = []
+    taken = _Occupied()
     for c in ordered:
-        if any(o.start < c.end and c.start < o.end for o in chosen):
+        if taken.overlaps(c.start, c.end):
             continue
+        taken.add(c.start, c.end)
         chosen.append(c)
     chosen.sort(key=lambda c: (c.start, c.end))
     return chosen
