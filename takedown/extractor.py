@@ -65,9 +65,16 @@ class Extractor:
             batch = list(islice(stream, self.batch_size))
             if not batch:
                 return
-            docs = self.nlp.pipe((self._doc(a) for a in batch), batch_size=self.batch_size)
-            for art, doc in zip(batch, docs, strict=False):
-                yield build_record(doc, art.article, art.sha256, art.published)
+            # strings the batch adds to the vocab (new words, entity keys) are dropped when
+            # the zone closes, so memory stays flat however long the stream; records are
+            # built inside the zone and yielded after it
+            with self.nlp.memory_zone():
+                docs = self.nlp.pipe((self._doc(a) for a in batch), batch_size=self.batch_size)
+                records = [
+                    build_record(doc, art.article, art.sha256, art.published)
+                    for art, doc in zip(batch, docs, strict=True)
+                ]
+            yield from records
 
 
 def extract(text: str, published: str | None = None) -> ArticleRecord:

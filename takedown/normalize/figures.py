@@ -75,6 +75,11 @@ _FUNCTION_WORDS = frozenset(
 )
 _VAGUE_BEFORE = re.compile(r"(?:\b(?:of|tens|hundreds|thousands|millions|billions)\s+)$", re.I)
 _DIGITS_RE = re.compile(_DIGITS)
+_LIST_GAP = re.compile(r",?[ \t]+")
+_LOWER_WORD = re.compile(r"[a-z][a-z0-9-]*")
+_BLANKS = re.compile(r"[ \t]+")
+_IN_YEAR = re.compile(r"[ \t]+in[ \t]+(?:19|20)\d\d\b")
+_AGE_TAIL = re.compile(r"[ \t]*-?[ \t]*(?:years?|months?)?[ \t]*(?:-|\s)?old\b")
 _LINKED_NUMBER = re.compile(
     r"[ \t]+(?:with|accounted[ \t]+for|had|has|recorded|reported|made|saw)[ \t]+"
     rf"(?P<n>{_DIGITS}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
@@ -491,7 +496,7 @@ class FigureFinder:
         cur = pos
         substance: str | None = None
         for _ in range(9):
-            gap = re.compile(r",?[ \t]+").match(text, cur)
+            gap = _LIST_GAP.match(text, cur)
             if not gap:
                 return None
             cur = gap.end()
@@ -508,7 +513,7 @@ class FigureFinder:
                 if re.search(r"(?:pills?|tablets?|capsules?)$", sub.group(0), re.IGNORECASE):
                     return substance, cur  # "ecstasy tablets" is itself a listed form
                 continue
-            word = re.compile(r"[a-z][a-z0-9-]*").match(text, cur)
+            word = _LOWER_WORD.match(text, cur)
             if not word or word.group(0) not in _PILL_ADJECTIVES:
                 return None
             cur = word.end()
@@ -668,7 +673,7 @@ class FigureFinder:
                 number_start=num_s,
             )
         if head is None:
-            if re.match(r"[ \t]+in[ \t]+(?:19|20)\d\d\b", text[end : end + 9]):
+            if _IN_YEAR.match(text, end, end + 9):
                 return FigureMatch(
                     start,
                     end,
@@ -715,7 +720,7 @@ class FigureFinder:
         words: list[tuple[int, str]] = []
         capitalised: set[int] = set()
         for _ in range(4):
-            m = re.compile(r"[ \t]+").match(text, cur)
+            m = _BLANKS.match(text, cur)
             if not m:
                 break
             w = _WORD_TOKEN.match(text, m.end())
@@ -802,7 +807,7 @@ class FigureFinder:
         return "money_seized" if found[0] == "seize_verb" else "sales"
 
     def _sentence_term(self, text: str, sent: tuple[int, int], num_s: int, end: int) -> bool:
-        if re.match(r"[ \t]*-?[ \t]*(?:years?|months?)?[ \t]*(?:-|\s)?old\b", text[end : end + 8]):
+        if _AGE_TAIL.match(text, end, end + 8):
             return False
         found = self._nearest(text, sent, num_s, ("sentence_cue", "legal_cue"), window=80)
         return bool(found and found[0] == "sentence_cue")

@@ -87,9 +87,17 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 def ascii_lower(text: str) -> str:
     """Lower-case A-Z only, so offsets into the copy are offsets into the text."""
-    if text.isascii():
-        return text.lower()  # same length for ASCII, and much faster than translate
+    low = text.lower()  # far faster than translate; exact when it keeps every length
+    if len(low) == len(text) and (text.isascii() or _lengths_kept(text)):
+        return low
     return text.translate(_ASCII_LOWER)
+
+
+def _lengths_kept(text: str) -> bool:
+    """True when lower-casing maps every character of ``text`` to exactly one (it does but
+    for a few letters such as "İ", which the length test alone would not always catch when
+    another character shrank)."""
+    return all(len(ch.lower()) == 1 for ch in set(text) if not ch.isascii())
 _SPLIT = re.compile(r"[\s-]+")
 
 
