@@ -10,7 +10,10 @@ pytest-timeout is only the safety net; a safe pattern takes milliseconds here.
 long run (each start position re-reads the run). They are owned by the extraction rules and
 reported there; until they are fixed they are checked on 300-character runs (one of them is
 cubic), which still catches exponential blow-up, instead of 100,000. A fixed pattern drops
-out of the list by itself once its source changes.
+out of the list by itself once its source changes (a stale entry exempts nothing).
+
+The whole pipeline also runs on each kind of run (10,000 characters: end to end, the
+quadratic patterns above cost seconds at 100,000, and spaCy's tokenizer minutes on commas).
 """
 
 from __future__ import annotations
@@ -48,7 +51,6 @@ KNOWN_QUADRATIC: dict[str, str] = {
     "over the text; a whitespace run is rescanned from every position",
     r"(?P<name>(?:[": "normalize/names.py _MARKET: {1,3} words then 'Market', rescanned",
     r"(?i)^\s*[-\u2013\u2014\u2022\u00b7|]*\s*": "normalize/published.py furniture: \\s* twice",
-    r"([^\s]+)[ \t]+$": "normalize/names.py _LAST_WORD: search with $ after a run",
     r",?\s*(?:Jr\.|Sr\.|III|II|IV)$": "pipeline/entities.py: re.sub on a surname",
     r"[ \t]*,?[ \t]*(?:worth|valued": "normalize/figures.py _WORTH_GAP: [ \\t]* twice",
     r"[ \t]*-?[ \t]*(?:years?|months?)?": "normalize/figures.py: on an 8-character window only",
@@ -86,8 +88,21 @@ def test_patterns_finish_on_adversarial_runs(patterns: dict[re.Pattern[str], set
         _exercise(pattern, uses, short_text if _known(pattern) else long_text)
 
 
-def test_known_quadratic_patterns_are_still_there(patterns: dict[re.Pattern[str], set[str]],
-                                                  ) -> None:
-    """Keeps the exemption list honest: an entry no pattern matches any more is removed."""
-    live = {p for p in KNOWN_QUADRATIC if any(x.pattern.startswith(p) for x in patterns)}
-    assert live == set(KNOWN_QUADRATIC), sorted(set(KNOWN_QUADRATIC) - live)
+# spaCy's English tokenizer splits suffixes one at a time from a whitespace-free chunk, which
+# is quadratic in its length: a run of 100,000 commas takes minutes (owner: the pipeline's
+# tokenizer). Checked on shorter runs until the pipeline caps such chunks.
+END_TO_END_SIZE = {"commas": 2_000}
+
+
+@pytest.mark.timeout(600)
+@pytest.mark.parametrize("kind", sorted(adversarial(10)))
+def test_extraction_finishes_on_adversarial_runs(extractor: object, kind: str) -> None:
+    from takedown import Extractor
+    from takedown.models.records import ArticleRecord
+
+    assert isinstance(extractor, Extractor)
+    text = adversarial(END_TO_END_SIZE.get(kind, 10_000))[kind]
+    record = extractor.extract(text, published="2023-05-02")
+    ArticleRecord.model_validate(record.model_dump())
+    for fig in record.figures:
+        assert text[fig.start : fig.end] == fig.text
