@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from itertools import islice
 
@@ -27,12 +30,18 @@ def _check_date(value: str | None) -> str | None:
 
 class Extractor:
     """``Extractor().extract(text)`` -> ArticleRecord; ``extract_many`` streams through
-    ``nlp.pipe`` in batches, so memory stays flat however many articles come in."""
+    ``nlp.pipe`` in batches, so memory stays flat however many articles come in.
 
-    def __init__(self, nlp: Language | None = None, batch_size: int = 32) -> None:
+    ``jobs`` > 1 spreads batches over that many worker processes (each loads the pipeline
+    once); records still come back in input order, with at most ``2 * jobs`` batches in
+    flight, so memory stays bounded too.
+    """
+
+    def __init__(self, nlp: Language | None = None, batch_size: int = 32, jobs: int = 1) -> None:
         register_extensions()
         self.nlp = nlp or build_nlp()
         self.batch_size = batch_size
+        self.jobs = max(1, jobs)
 
     def _doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
@@ -61,6 +70,9 @@ class Extractor:
                     yield make_article(item, f"text-{n:06d}", None, default_pub)
 
         stream = articles()
+        if self.jobs > 1:
+            yield from _parallel(self, stream)
+            return
         while True:
             batch = list(islice(stream, self.batch_size))
             if not batch:
@@ -80,3 +92,44 @@ class Extractor:
 def extract(text: str, published: str | None = None) -> ArticleRecord:
     """One-off convenience; build an Extractor to process many texts."""
     return Extractor().extract(text, published=published)
+
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(batch_size: int) -> None:
+    global _WORKER
+    _WORKER = Extractor(batch_size=batch_size)
+
+
+def _work(batch: list[Article]) -> list[ArticleRecord]:
+    assert _WORKER is not None
+    return list(_WORKER.extract_many(batch))
+
+
+def _parallel(parent: Extractor, stream: Iterator[Article]) -> Iterator[ArticleRecord]:
+    """Batches to worker processes, results in input order, a bounded number in flight."""
+    global _WORKER
+    batch_size, jobs = parent.batch_size, parent.jobs
+    # fork where the platform has it: workers inherit the loaded pipeline and callers need
+    # no ``if __name__ == "__main__"`` guard; spawn (each worker loads its own) elsewhere
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if forking else "spawn")
+    if forking:
+        _WORKER = Extractor(parent.nlp, batch_size)
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=ctx,
+        initializer=None if forking else _init_worker,
+        initargs=() if forking else (batch_size,),
+    ) as pool:
+        pending: deque[Future[list[ArticleRecord]]] = deque()
+        while True:
+            while len(pending) < 2 * jobs:
+                batch = list(islice(stream, batch_size))
+                if not batch:
+                    break
+                pending.append(pool.submit(_work, batch))
+            if not pending:
+                return
+            yield from pending.popleft().result()

@@ -87,3 +87,10 @@ def test_empty_and_whitespace_texts(extractor: Extractor) -> None:
     for text in ["", "   \n\n  ", "\x00"]:
         rec = extractor.extract(text)
         assert rec.figures == [] and rec.title is None
+
+
+def test_parallel_workers_give_the_same_records_in_order() -> None:
+    arts = _articles(DATA)
+    serial = [dumps(r) for r in Extractor(batch_size=4).extract_many(arts)]
+    parallel = [dumps(r) for r in Extractor(batch_size=4, jobs=2).extract_many(arts)]
+    assert parallel == serial
