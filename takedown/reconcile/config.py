@@ -39,10 +39,26 @@ class ReconcileConfig(BaseModel):
         default=85.0, description="As for marketplaces: operation names are short coined words."
     )
     cutoff_person: float = Field(
-        default=90.0,
+        default=85.0,
         description=(
             "token_set_ratio: a middle name or initial ('Lisa O. Monaco') keeps 100; first-name "
             "substitutions score < 85 and are vetoed anyway."
+        ),
+    )
+    typo_share: float = Field(
+        default=0.1,
+        description=(
+            "A match that needs character edits (a typo, not reordered words or an added "
+            "qualifier) is accepted only when the rarer spelling is used by one article, or by "
+            "at most this share of the other's articles ..."
+        ),
+    )
+    typo_max_articles: int = Field(
+        default=3,
+        description=(
+            "... and never by more than this many: typos are idiosyncratic, a spelling many "
+            "articles use is a name of its own ('VarTor' / 'ArTor', 'Polmar Safen' / 'Polmar "
+            "Saten')."
         ),
     )
     token_typo_min_length: int = Field(

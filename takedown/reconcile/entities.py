@@ -137,8 +137,17 @@ def assemble(
             else (min(countries, key=lambda c: (-countries[c], c)) if countries else None)
         )
         # the node most mentions use is where the explanation tree starts
+        # (the canonical name's own node, else the most mentioned full name)
         live = [n for n in members if nodes[n].les]
-        rep = min(live, key=lambda n: (-nodes[n].count, nodes[n].key))
+        rep = min(
+            live,
+            key=lambda n: (
+                nodes[n].key != canon_key,
+                nodes[n].acronym_only,
+                -nodes[n].count,
+                nodes[n].key,
+            ),
+        )
         reasons = _spanning_reasons(link, adj, rep)
         forms: Counter[str] = Counter()
         form_articles: dict[str, set[int]] = defaultdict(set)

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from takedown.reconcile.config import ReconcileConfig
 from takedown.reconcile.gazetteer import Gazetteer
@@ -40,6 +41,7 @@ from takedown.reconcile.local import LocalEntity, misfit
 from takedown.reconcile.names import (
     block_keys,
     core_tokens,
+    edited,
     initials,
     is_acronym,
     tokens,
@@ -127,8 +129,7 @@ class _Clusters:
             self.years.append(entry.era if entry and entry.era else n.years)
         self.rep: list[int] = list(range(len(nodes)))
         self.size: list[int] = [n.count for n in nodes]
-        # a spelling used by two or more articles is confirmed: not a typo of anything
-        self.confirmed: list[bool] = [n.articles >= 2 for n in nodes]
+        self.articles: list[int] = [n.articles for n in nodes]
         self.cfg = cfg
 
     def find(self, i: int) -> int:
@@ -168,7 +169,7 @@ class _Clusters:
         if (self.nodes[nb].count, -nb) > (self.nodes[na].count, -na):
             self.rep[ra] = nb
         self.size[ra] += self.size[rb]
-        self.confirmed[ra] = self.confirmed[ra] or self.confirmed[rb]
+        self.articles[ra] += self.articles[rb]
         return ra
 
 
@@ -279,21 +280,50 @@ def _partition(
         if len(eras) <= 1:
             groups.append((sorted((eras[0] if eras else []) + undated), None))
         else:
-            for e in eras:
-                groups.append((sorted(e), None))
-            for i in undated:
-                spans = ", ".join(
-                    f"{min(les[e[0]].era_years)}-{max(les[e[-1]].era_years)}" for e in eras
+            spans = [
+                (
+                    min(y for i in e for y in les[i].era_years),
+                    max(y for i in e for y in les[i].era_years),
                 )
+                for e in eras
+            ]
+            for i in undated:
+                # No date near the mention: the article's own date (or its operation's) may
+                # still fit exactly one of the dated groups.
+                ys = les[i].era_years
+                fit = [
+                    k
+                    for k, (lo, hi) in enumerate(spans)
+                    if ys and max(lo - max(ys), min(ys) - hi, 0) <= cfg.homonym_year_gap
+                ]
+                if len(fit) == 1:
+                    eras[fit[0]].append(i)
+                    continue
+                shown = ", ".join(f"{lo}-{hi}" for lo, hi in spans)
                 out.append(
                     (
                         [i],
-                        f"{les[i].name!r}: same name used for things dated {spans}; "
-                        "this mention has no date near it: evidence too thin",
+                        f"{les[i].name!r}: same name used for things dated {shown}; this "
+                        f"mention has no date near it and its article's date "
+                        f"({_years_text(ys)}) fits {'both' if fit else 'neither'}: "
+                        "evidence too thin",
                     )
                 )
+            for e in eras:
+                groups.append((sorted(e), None))
     out.extend((sorted(ids), None) for ids, _ in groups if ids)
     return out
+
+
+def _group_gaz(members: list[int], les: Sequence[LocalEntity]) -> str | None:
+    """A node's gazetteer id: its members' (the partition gave a node at most one)."""
+    return next((les[i].gaz for i in members if les[i].gaz), None)
+
+
+def _years_text(years: Sequence[int]) -> str:
+    if not years:
+        return "undated"
+    return str(min(years)) if min(years) == max(years) else f"{min(years)}-{max(years)}"
 
 
 def build_nodes(
@@ -326,7 +356,7 @@ def build_nodes(
                     les=members,
                     toks=core,
                     core=" ".join(core),
-                    gaz=first.gaz,
+                    gaz=_group_gaz(members, les),
                     country=next((le.country for le in ms if le.country), None),
                     years=_years_interval(ms) if etype in DATED else None,
                     count=sum(max(len(le.mentions), 1) for le in ms),
@@ -391,9 +421,34 @@ def _length_bound(cutoff: float) -> float:
     return (200.0 - c) / c
 
 
+def edit_limit(a: str, b: str) -> int:
+    """Edits two coined names may differ by and still be one name: one (two from ten letters
+    on), none below five letters. ``ratio`` charges a transposition twice ("Prteen" vs
+    "Preten" scores 83), so short names need this second test."""
+    n = min(len(a), len(b))
+    return 0 if n < 5 else (1 if n < 10 else 2)
+
+
+def similar(etype: str, a: str, b: str, cutoff: float) -> bool:
+    """The candidate test of one pair, as blocks apply it (used again between clusters)."""
+    if best_score(SCORERS[etype], a, b) >= cutoff:
+        return True
+    if etype in DATED:
+        lim = edit_limit(a, b)
+        return lim > 0 and OSA.distance(a, b, score_cutoff=lim) <= lim
+    return False
+
+
 def _cdist(
-    queries: list[str], choices: list[str], scorers: tuple[Scorer, ...], cutoff: float, workers: int
+    queries: list[str],
+    choices: list[str],
+    scorers: tuple[Scorer, ...],
+    cutoff: float,
+    workers: int,
+    edits: bool,
 ) -> np.ndarray:
+    """Scores of every query/choice pair; 0 below the cutoff. With ``edits``, pairs within
+    :func:`edit_limit` edits count too, at their ``ratio`` score (never 0)."""
     mat = None
     for sc in scorers:
         m = process.cdist(
@@ -401,6 +456,19 @@ def _cdist(
         )
         mat = m if mat is None else np.maximum(mat, m)
     assert mat is not None
+    if edits:
+        dist = process.cdist(
+            queries,
+            choices,
+            scorer=OSA.distance,
+            score_cutoff=2,
+            dtype=np.uint8,
+            workers=workers,
+        )
+        for i, j in zip(*np.nonzero((dist <= 2) & (mat == 0)), strict=True):
+            a, b = queries[int(i)], choices[int(j)]
+            if dist[i, j] <= edit_limit(a, b):
+                mat[i, j] = max(1, int(fuzz.ratio(a, b)))
     return mat
 
 
@@ -410,15 +478,16 @@ def _block_pairs(
     scorers: tuple[Scorer, ...],
     cutoff: float,
     cfg: ReconcileConfig,
+    edits: bool = False,
 ) -> list[tuple[int, int, int]]:
-    """(node, node, score) for every pair of one block scoring at least ``cutoff``."""
+    """(node, node, score) for every pair of one block that passes :func:`similar`."""
     out: list[tuple[int, int, int]] = []
     n = len(members)
     if n < 2:
         return out
     workers = cfg.workers if n >= 64 else 1
     if n <= cfg.max_block:
-        mat = _cdist(strings, strings, scorers, cutoff, workers)
+        mat = _cdist(strings, strings, scorers, cutoff, workers, edits)
         ii, jj = np.nonzero(np.triu(mat, 1))
         for i, j, s in zip(ii.tolist(), jj.tolist(), mat[ii, jj].tolist(), strict=True):
             out.append((members[i], members[j], s))
@@ -431,13 +500,13 @@ def _block_pairs(
     step = max(cfg.max_block // 2, 1)
     for lo in range(0, n, step):
         hi = min(lo + step, n)
-        max_len = lengths[hi - 1] * bound + 1
+        max_len = max(lengths[hi - 1] * bound, lengths[hi - 1] + 2) + 1
         end = hi
         while end < n and lengths[end] <= max_len:
             end += 1
         queries = [strings[order[k]] for k in range(lo, hi)]
         choices = [strings[order[k]] for k in range(lo, end)]
-        mat = _cdist(queries, choices, scorers, cutoff, cfg.workers)
+        mat = _cdist(queries, choices, scorers, cutoff, cfg.workers, edits)
         ii, jj = np.nonzero(mat)
         for i, j, s in zip(ii.tolist(), jj.tolist(), mat[ii, jj].tolist(), strict=True):
             if j > i:  # choices start at the same offset as queries: upper triangle only
@@ -466,7 +535,7 @@ def fuzzy_candidates(
         largest = max(largest, len(members))
         compared += len(members) * (len(members) - 1) // 2
         strings = [nodes[i].key if etype in DATED else nodes[i].core for i in members]
-        for a, b, s in _block_pairs(members, strings, scorers, cutoff, cfg):
+        for a, b, s in _block_pairs(members, strings, scorers, cutoff, cfg, etype in DATED):
             if a > b:
                 a, b = b, a
             if a != b:
@@ -567,18 +636,22 @@ def link_type(
             ra, rb = cl.find(a), cl.find(b)
             if ra == rb:
                 continue
-            if etype in DATED and cl.confirmed[ra] and cl.confirmed[rb]:
-                # Coined names: two spellings each used by several articles are two names
-                # ("VarTor" / "ArTor"), not a typo of one another.
-                stats["vetoed_confirmed"] += 1
-                continue
             pa, pb = nodes[cl.rep[ra]], nodes[cl.rep[rb]]
             if (pa is not nodes[a] or pb is not nodes[b]) and (
-                best_score(scorers, text(pa), text(pb)) < cutoff
+                not similar(etype, text(pa), text(pb), cutoff)
                 or veto(pa.toks, pb.toks, etype, cfg.token_typo_min_length)
             ):
                 stats["vetoed_chain"] += 1
                 continue
+            if edited(pa.toks, pb.toks, etype, cfg.token_typo_min_length) or edited(
+                nodes[a].toks, nodes[b].toks, etype, cfg.token_typo_min_length
+            ):
+                # A typo is idiosyncratic: one article, rarely a few. A spelling that many
+                # articles use is a name of its own ("VarTor" / "ArTor", "Unbri" / "Unbra").
+                small, big = sorted((cl.articles[ra], cl.articles[rb]))
+                if small > max(1.0, min(cfg.typo_max_articles, cfg.typo_share * big)):
+                    stats["vetoed_confirmed"] += 1
+                    continue
             score = round(best_score(scorers, text(nodes[a]), text(nodes[b])), 1)
             merge(
                 a,

@@ -258,8 +258,11 @@ def is_distinguishing(tok: str) -> bool:
 def _tokens_match(a: str, b: str, etype: str, min_len: int) -> bool:
     if a == b:
         return True
-    if is_distinguishing(a) or is_distinguishing(b):
-        return False
+    da, db = is_distinguishing(a), is_distinguishing(b)
+    if (da and db) or any(c.isdigit() for c in a + b):
+        return False  # "Southern" is never "Northern", "2" never "3"
+    if (da or db) and min(len(a), len(b)) < min_len:
+        return False  # a typo of a direction only in a long word: "Nortaern"
     if etype == "person":
         # An initial stands for any name with that letter; "Chris" for "Christopher".
         if (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
@@ -292,6 +295,28 @@ def align(
     return left, right
 
 
+def edited(a: tuple[str, ...], b: tuple[str, ...], etype: str, min_len: int = 5) -> bool:
+    """Whether two names match only through character edits (a typo), not through equal
+    words in another order, stop words, qualifiers, a middle name or an initial."""
+    if etype in ("marketplace", "operation"):
+        return sorted(a) != sorted(b) and "".join(sorted(a)) != "".join(sorted(b))
+    left, right = list(a), list(b)
+    for tok in list(left):
+        if tok in right:
+            left.remove(tok)
+            right.remove(tok)
+    if not left or not right:
+        return False  # only insertions
+    if etype == "person":
+        for tok in list(left):
+            for other in right:
+                if (len(tok) == 1 or len(other) == 1) and tok[0] == other[0]:
+                    left.remove(tok)
+                    right.remove(other)
+                    break
+    return bool(left and right)
+
+
 def veto(a: tuple[str, ...], b: tuple[str, ...], etype: str, min_len: int = 5) -> str | None:
     """Why two similar-looking names are different things, or None when nothing says so.
 
@@ -300,11 +325,11 @@ def veto(a: tuple[str, ...], b: tuple[str, ...], etype: str, min_len: int = 5) -
     substituted word vetoes, and so does an inserted one unless it is a person's middle name
     or initial.
     """
-    dist_a = {t for t in a if is_distinguishing(t)}
-    dist_b = {t for t in b if is_distinguishing(t)}
-    if dist_a != dist_b:
-        return f"distinguishing words differ ({' '.join(sorted(dist_a ^ dist_b))})"
     if etype in ("marketplace", "operation"):
+        dist_a = {t for t in a if is_distinguishing(t)}
+        dist_b = {t for t in b if is_distinguishing(t)}
+        if dist_a != dist_b:
+            return f"distinguishing words differ ({' '.join(sorted(dist_a ^ dist_b))})"
         squashed_a, squashed_b = "".join(a), "".join(b)
         if squashed_a != squashed_b and (squashed_a in squashed_b or squashed_b in squashed_a):
             extra = squashed_b if len(squashed_b) > len(squashed_a) else squashed_a
@@ -312,6 +337,9 @@ def veto(a: tuple[str, ...], b: tuple[str, ...], etype: str, min_len: int = 5) -
                 return "one name extends the other by a word"
         return None
     left, right = align(a, b, etype, min_len)
+    unmatched = [t for t in left + right if is_distinguishing(t)]
+    if unmatched:
+        return f"distinguishing words differ ({' '.join(sorted(unmatched))})"
     if left and right:
         return f"words substituted ({' '.join(left)} / {' '.join(right)})"
     extra = left or right
@@ -373,6 +401,7 @@ __all__ = [
     "align",
     "block_keys",
     "core_tokens",
+    "edited",
     "fold",
     "initials",
     "is_acronym",
