@@ -44,8 +44,12 @@ _POSSESSIVE_UNIT = re.compile(r"['’]s\s+(.+)$")
 
 def _surface(text: str) -> str:
     """A mention as an alias: no leading article, no possessive, no "Operation"."""
-    s = re.sub(r"^(?:the|The)\s+", "", text.strip())
-    return re.sub(r"['’]s$", "", s)
+    s = text.strip()
+    if s[:4] in ("the ", "The "):
+        s = s[4:].lstrip()
+    if s.endswith(("'s", "’s")):
+        s = s[:-2]
+    return s
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 # "(ACRONYM)" possibly after a possessive: "Enforcement’s (ICE)". Acronyms are 2–10
 # characters, start with a capital, hold at least two capitals, and may contain digits,
 # hyphens, ampersands and dots ("J-CODE", "EC3", "U.S.P.I.S.").
-_DEFINITION = re.compile(r"(?:['’]s)?[ \t]*\([ \t]*(?P<short>[A-Z][A-Za-z0-9&.\-]{1,9})[ \t]*\)")
+# The bracket is found first (a literal is what a regex scans for fastest); the possessive
+# and spaces before it are stepped over by hand.
+_DEFINITION = re.compile(r"\([ \t]*(?P<short>[A-Z][A-Za-z0-9&.\-]{1,9})[ \t]*\)")
 _WORD = re.compile(r"[^\s()\[\]]+")
 _STOP = frozenset("of the and for in on to a an de des du la le van der den von".split())
 
@@ -80,9 +82,13 @@ def find_definitions(text: str) -> list[Definition]:
         caps = sum(1 for ch in short if ch.isupper())
         if caps < 2 or len(short) < 2:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        window_start = line_start
-        words = list(_WORD.finditer(text, window_start, m.start()))
+        before = m.start()
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        if text[before - 2 : before] in ("'s", "’s"):
+            before -= 2
+        line_start = text.rfind("\n", 0, before) + 1
+        words = list(_WORD.finditer(text, line_start, before))
         n = len(_letters(short))
         max_words = min(n + 5, n * 2)
         words = words[-max_words:]

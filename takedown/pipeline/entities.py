@@ -462,10 +462,14 @@ class EntityRecognizer(RulesComponent):
             u.canonical = c.name
             u.entity_key = c.key
             u.source = c.source
-            u.gazetteer_id = c.gid
-            u.acronym = c.acronym
-            u.country = c.country
             u.rule = c.rule
+            # None is every extension's default: only set what the mention has
+            if c.gid is not None:
+                u.gazetteer_id = c.gid
+            if c.acronym is not None:
+                u.acronym = c.acronym
+            if c.country is not None:
+                u.country = c.country
             spans.append(span)
         doc.spans[ENTITY_GROUP] = spans
         # the record builder reads these plain tuples instead of every span's extensions
