@@ -78,6 +78,11 @@ class DateFact(Span):
     anchor: str | None = Field(
         default=None, description="The article date a relative expression was resolved against."
     )
+    role: Literal["began", "ended", "announced"] | None = Field(
+        default=None,
+        description='What its sentence says happened then ("began in late 2021"), from a cue '
+        "word just before the date; reconcile files operation dates by it.",
+    )
 
 
 class UnresolvedDate(Span):
@@ -115,3 +120,10 @@ class ArticleRecord(_Strict):
     )
     encoding: str | None = Field(default=None, description="How the input bytes were decoded.")
     url: str | None = Field(default=None, description="The page's URL from its metadata.")
+    # layout, so that later stages (reconcile) can tie a fact to what its sentence names
+    sentences: list[tuple[int, int]] = Field(
+        default_factory=list, description="[start, end) of each sentence outside page furniture."
+    )
+    paragraphs: list[tuple[int, int]] = Field(
+        default_factory=list, description="[start, end) of each paragraph (a line of text)."
+    )
