@@ -1,7 +1,8 @@
 """takedown: structured, source-linked facts from news about darknet drug-market enforcement.
 
-The public API: ``Extractor`` (and ``extract`` for one text), ``evaluate`` against gold
-files, ``diff`` of two output folders, and the record models in ``takedown.models``.
+The public API: ``Extractor`` (and ``extract`` for one text), ``reconcile(records)`` to link
+articles into canonical entities and operations, ``evaluate`` against gold files, ``diff`` of
+two output folders, and the record models in ``takedown.models``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from takedown import reconcile  # a callable package: takedown.reconcile(records)
 from takedown.extractor import Extractor, extract
 from takedown.models.records import ArticleRecord
 
@@ -36,4 +38,12 @@ def diff(old_dir: str | Path, new_dir: str | Path) -> DiffReport:
     return diff_outputs(old_dir, new_dir)
 
 
-__all__ = ["ArticleRecord", "Extractor", "__version__", "diff", "evaluate", "extract"]
+__all__ = [
+    "ArticleRecord",
+    "Extractor",
+    "__version__",
+    "diff",
+    "evaluate",
+    "extract",
+    "reconcile",
+]

@@ -31,6 +31,33 @@ _FIELD_OF = {
 }
 
 
+#: A cue just before a date ("began in late 2021") gives the date its role: reconcile files
+#: an operation's dates as began / ended / announced by it.
+_DATE_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(rf"\b(?:{cues})\s+(?:(?:in|on|at|around|during|by)\s+)?(?:the\s+)?$", re.I))
+    for role, cues in (
+        ("began", r"began|begun|begins|started|starts|launched|initiated|commenced|kicked off"),
+        ("ended", r"ended|ends|concluded|culminated|wrapped up|finished"),
+        ("announced", r"announced|unveiled|revealed|made public"),
+    )
+)
+
+
+def _date_role(text: str, start: int, sentence_start: int) -> str | None:
+    before = text[max(sentence_start, start - 48) : start]
+    return next((role for role, cue in _DATE_ROLES if cue.search(before)), None)
+
+
+def _paragraphs(text: str, sentences: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """Sentences grouped by the line they stand on (a paragraph is a line of text)."""
+    out: dict[int, tuple[int, int]] = {}
+    for s, e in sentences:
+        line = text.rfind("\n", 0, s) + 1
+        lo, hi = out.get(line, (s, e))
+        out[line] = (min(lo, s), max(hi, e))
+    return [out[k] for k in sorted(out)]
+
+
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -175,6 +202,7 @@ def build_record(
                 modifier=u.modifier,
                 relative=bool(u.relative),
                 anchor=anchor if u.relative else None,
+                role=_date_role(text, span.start_char, layout.sentence_of(span.start_char)[0]),
             )
         )
     unresolved = [
@@ -198,6 +226,8 @@ def build_record(
             figures=figures,
             dates=dates,
             unresolved_dates=unresolved,
+            sentences=layout.sentences,
+            paragraphs=_paragraphs(text, layout.sentences),
             **{field: _entities(ents.get(label, {}), label) for label, field in _FIELD_OF.items()},
         )
     )

@@ -25,6 +25,7 @@ from takedown.extractor import Extractor
 from takedown.io import DEFAULT_MAX_BYTES, iter_inputs
 from takedown.models.records import ArticleRecord
 from takedown.output import RunSummary, atomic_writer, write_json
+from takedown.reconcile import write_reconciliation
 
 app = typer.Typer(
     add_completion=False,
@@ -129,6 +130,7 @@ def extract_cmd(
         raise typer.Exit(130) from None
     finally:
         _restore_sigterm(previous)
+    write_reconciliation(output)  # entities.jsonl, operations.jsonl, corpus.json
     if not quiet:
         _summary_table(output, summary)
     if summary.failed:
@@ -384,6 +386,47 @@ def review_cmd(
     if len(problems) > 5:
         err.print(f"[yellow]warning[/yellow] ... and {len(problems) - 5} more without text")
     err.print(f"wrote {output} ({len(views)} articles, {len(problems)} without highlights)")
+
+
+@app.command("reconcile")
+def reconcile_cmd(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="articles.jsonl files, or output folders holding one."),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o", "--output", help="Folder for entities.jsonl, operations.jsonl, corpus.json."
+        ),
+    ] = Path("out"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
+) -> None:
+    """Link articles into one record per operation, agency, market and person."""
+    from takedown.reconcile import read_records, reconcile
+    from takedown.reconcile.io import articles_path
+
+    missing = [str(p) for p in inputs if not articles_path(p).is_file()]
+    if missing:
+        err.print(f"[red]error[/red] no articles.jsonl at {', '.join(missing)}")
+        raise typer.Exit(2)
+    result = reconcile(read_records(inputs))
+    result.write(output)
+    if quiet:
+        return
+    table = Table(title=f"takedown reconcile -> {output}")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    stats = result.stats
+    table.add_row("articles", str(stats["articles"]))
+    table.add_row("mentions", f"{stats['mentions']:,}")
+    for etype, n in sorted(stats["entities"].items()):
+        table.add_row(f"{etype} entities", str(n))
+    table.add_row("operation records", str(stats["operations"]))
+    table.add_row("entities with notes (thin evidence)", str(stats["ambiguous"]))
+    table.add_row("figure conflicts", str(stats["conflicts"]))
+    table.add_row("seconds", f"{sum(stats['seconds'].values()):.2f}")
+    err.print(table)
 
 
 def main() -> None:

@@ -84,15 +84,12 @@ class SurfaceForm(_Strict):
 
 
 class EntityArticle(_Strict):
-    """The entity in one article: the per-article entity ids merged, and every mention.
-
-    A mention is ``[start, end, text]`` (``text == article_text[start:end]``): a compact
-    triple rather than an object, since a large corpus has millions of them.
-    """
+    """The entity in one article: the per-article entity ids merged, and every mention
+    (``text == article_text[start:end]``, as in the per-article records)."""
 
     article: str
     entity_ids: list[str] = Field(default_factory=list)
-    mentions: list[tuple[int, int, str]] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
 
 
 class CanonicalEntity(_Strict):

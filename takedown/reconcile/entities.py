@@ -203,7 +203,10 @@ def assemble(
         articles = []
         for aidx in sorted(by_article, key=lambda a: (ctxs[a].name, ctxs[a].record_id)):
             group = by_article[aidx]
-            mentions = sorted({m for le in group for m in le.mentions})
+            mentions = [
+                {"text": t, "start": s, "end": e}
+                for s, e, t in sorted({m for le in group for m in le.mentions})
+            ]
             articles.append(
                 {
                     "article": ctxs[aidx].name,

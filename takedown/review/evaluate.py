@@ -3,6 +3,10 @@
 Gold files sit beside their articles (``NAME.gold.json`` next to ``NAME.txt``) as in the
 shared corpus, or in a ``gold/`` folder whose sibling ``articles/`` holds the texts, as in
 this repository's ``data/``.
+
+When the folder also holds ``corpus.gold.json`` (which mentions in different articles are the
+same thing), the predicted records are reconciled (``takedown.reconcile``) and the clusters
+scored as pairwise links per entity type: the report's ``corpus_*`` rows.
 """
 
 from __future__ import annotations
@@ -40,4 +44,10 @@ def evaluate(
     ex = extractor or Extractor()
     articles = [read_article(g["article"], _article_path(gdir, adir, g["article"])) for g in golds]
     predicted = [r.model_dump(mode="json") for r in ex.extract_many(articles)]
-    return score(golds, predicted)
+    corpus_gold = gdir / "corpus.gold.json"
+    if not corpus_gold.is_file():
+        return score(golds, predicted)
+    from takedown.reconcile import reconcile
+
+    gold_corpus = json.loads(corpus_gold.read_text(encoding="utf-8"))
+    return score(golds, predicted, gold_corpus, reconcile(predicted).corpus_dict())
