@@ -80,7 +80,8 @@ def test_output_stays_in_the_output_folder(tmp_path: Path) -> None:
     created = {p for p in tmp_path.rglob("*")} - before
     assert all(p == tmp_path / "deep" or out in (p, *p.parents) for p in created), created
     assert {p.name for p in out.iterdir()} == {"articles.jsonl", "errors.jsonl",
-                                              "manifest.json", ".takedown"}
+                                              "manifest.json", ".takedown", "entities.jsonl",
+                                              "operations.jsonl", "corpus.json"}
     names = [json.loads(x)["article"] for x in (out / "articles.jsonl").read_text().splitlines()]
     assert "a\nb.txt" in names and "r.jsonl#1" in names
 
