@@ -2,7 +2,7 @@
 
     python bench/bench_reconcile.py                      # 250k, 500k, 1M mentions
     python bench/bench_reconcile.py --sizes 20000        # a quick run
-    python bench/bench_reconcile.py --sweep              # P/R per fuzzy cutoff (config defaults)
+    python bench/bench_reconcile.py --sweep              # P/R per threshold (config defaults)
 
 The generator writes an ``articles.jsonl`` of synthetic per-article records (the shape
 ``takedown extract`` writes) and each size is reconciled in a fresh subprocess through
@@ -492,12 +492,24 @@ def pairwise(result: Any) -> dict[str, float]:
 
 def run_one(path: Path, config: dict[str, Any] | None = None) -> dict[str, Any]:
     """Reconcile one corpus file in this process; report time, memory, P/R."""
-    from takedown.reconcile import Gazetteer, ReconcileConfig, read_records, reconcile
+    from takedown.reconcile import (
+        Gazetteer,
+        ReconcileConfig,
+        read_records,
+        reconcile,
+        write_outputs,
+    )
 
     cfg = ReconcileConfig(**(config or {}))
     t0 = time.perf_counter()
     result = reconcile(read_records([path]), cfg, Gazetteer())
     seconds = time.perf_counter() - t0
+    write_seconds = None
+    if not config:
+        with tempfile.TemporaryDirectory(prefix="takedown-bench-out-") as out:
+            t1 = time.perf_counter()
+            write_outputs(result, out)
+            write_seconds = time.perf_counter() - t1
     scores = pairwise(result)
     return {
         "mentions": result.stats["mentions"],
@@ -506,6 +518,7 @@ def run_one(path: Path, config: dict[str, Any] | None = None) -> dict[str, Any]:
         "mentions_per_second": result.stats["mentions"] / seconds,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "stage_seconds": result.stats["seconds"],
+        "write_seconds": write_seconds,
         **scores,
     }
 
@@ -533,19 +546,27 @@ def main(argv: list[str] | None = None) -> int:
         if args.sweep:
             path = Path(tmp) / "sweep.jsonl"
             write_corpus(path, 200_000, args.seed)
-            print(f"{'setting':<34} {'P':>7} {'R':>7} {'s':>6}")
-            for key in ("cutoff_agency", "cutoff_marketplace", "cutoff_person"):
-                for value in (75, 80, 85, 88, 90, 95):
-                    if key == "cutoff_marketplace":
-                        conf = {key: value, "cutoff_operation": value}
-                    else:
-                        conf = {key: value}
-                    r = _subprocess(path, conf)
-                    label = f"{key}={value}" + (" (+operation)" if "operation" in str(conf) else "")
-                    print(
-                        f"{label:<34} {r['precision']:7.4f} {r['recall']:7.4f} {r['seconds']:6.1f}",
-                        flush=True,
-                    )
+            print(f"{'setting (others at their defaults)':<40} {'P':>7} {'R':>7} {'s':>6}")
+            grid: list[dict[str, Any]] = [{}]
+            for value in (80, 85, 88, 92, 96):
+                grid.append({"cutoff_agency": value})
+            for value in (75, 80, 85, 90, 95):
+                grid.append({"cutoff_marketplace": value, "cutoff_operation": value})
+            for value in (80, 85, 90, 95):
+                grid.append({"cutoff_person": value})
+            for value in (1, 3, 10):
+                grid.append({"typo_max_articles": value})
+            for share in (0.05, 0.1, 0.3):
+                grid.append({"typo_share": share})
+            for gap in (2, 4, 8):
+                grid.append({"homonym_year_gap": gap})
+            for conf in grid:
+                r = _subprocess(path, conf)
+                label = ", ".join(f"{k}={v}" for k, v in conf.items()) or "defaults"
+                print(
+                    f"{label:<40} {r['precision']:7.4f} {r['recall']:7.4f} {r['seconds']:6.1f}",
+                    flush=True,
+                )
             return 0
         rows = []
         for size in [int(s) for s in args.sizes.split(",")]:
@@ -560,7 +581,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"{r['mentions']:>9,} mentions  {n_articles:>7,} articles  "
                 f"{r['true_entities']:>7,} true entities  -> {r['predicted_entities']:>7,}  "
                 f"{r['seconds']:6.1f} s  {r['mentions_per_second']:>9,.0f} mentions/s  "
-                f"peak {r['peak_mb']:6.0f} MB  P {r['precision']:.4f}  R {r['recall']:.4f}",
+                f"peak {r['peak_mb']:6.0f} MB  P {r['precision']:.4f}  R {r['recall']:.4f}  "
+                f"(+{r['write_seconds']:.1f} s to write the files)",
                 flush=True,
             )
             os.unlink(path)
