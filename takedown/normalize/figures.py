@@ -79,9 +79,9 @@ _LIST_GAP = re.compile(r",?[ \t]+")
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9-]*")
 _BLANKS = re.compile(r"[ \t]+")
 _IN_YEAR = re.compile(r"[ \t]+in[ \t]+(?:19|20)\d\d\b")
-_AGE_TAIL = re.compile(r"[ \t]*-?[ \t]*(?:years?|months?)?[ \t]*(?:-|\s)?old\b")
+_AGE_TAIL = re.compile(r"[ \t]*(?:-[ \t]*)?(?:(?:years?|months?)[ \t]*)?(?:-|\s)?old\b")
 _LINKED_NUMBER = re.compile(
-    r"[ \t]+(?:with|accounted[ \t]+for|had|has|recorded|reported|made|saw)[ \t]+"
+    r"(?<![ \t])[ \t]+(?:with|accounted[ \t]+for|had|has|recorded|reported|made|saw)[ \t]+"
     rf"(?P<n>{_DIGITS}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
     r"(?![ \t]*(?:%|percent|per[ \t]+cent|million|billion|kg|kilo|pounds|tonnes|\$))"
 )
@@ -220,11 +220,6 @@ class FigureFinder:
             re.IGNORECASE,
         )
         self.substance_at = re.compile(rf"(?:{sub_alt})(?![A-Za-z])", re.IGNORECASE)
-        self.substance_before_pills = re.compile(
-            rf"[ \t]+(?:[a-z][a-z-]*[ \t]+){{0,2}}?(?P<sub>{sub_alt})[ \t]+(?:[a-z-]+[ \t]+)?"
-            rf"(?P<unit>pills?|tablets?|capsules?|doses|blotters?|tabs)\b",
-            re.IGNORECASE,
-        )
         self.country_name: dict[str, str] = {}
         names: list[str] = []
         for c in countries:
@@ -870,7 +865,7 @@ _EQUIV_GAP = re.compile(
     re.IGNORECASE,
 )
 _WORTH_GAP = re.compile(
-    r"[ \t]*,?[ \t]*(?:worth|valued[ \t]+at)[ \t]+(?:(?:approximately|about|"
+    r"[ \t]*(?:,[ \t]*)?(?:worth|valued[ \t]+at)[ \t]+(?:(?:approximately|about|"
     r"around|roughly|some|nearly|almost|over|more[ \t]+than)[ \t]+)?$",
     re.IGNORECASE,
 )

@@ -81,6 +81,9 @@ _TITLE_BEFORE_OF = frozenset(
     "Charge Director Chief Head Commissioner Secretary Minister Administrator Inspector "
     "Superintendent Commander Attorney Prosecutor Spokesperson Spokesman Spokeswoman".split()
 )
+# connectors left dangling at a name's end ("... Office for the"); a blank run is entered
+# only at its start, so a long run of blanks is read once, not from every position
+_DANGLING = re.compile(r"(?:(?<![ \t])[ \t]+(?:of|and|for|the|&))+$")
 _CONNECTORS = frozenset({"of", "and", "for", "&", "the", "de"})
 _KEEP_POSSESSIVE = frozenset(
     {"attorney", "prosecutor", "general", "sheriff", "marshal", "people", "children", "marshals"}
@@ -90,9 +93,8 @@ _NOT_NAME_START = frozenset(
     "Before When While As And But Or If Both Each Every Other Several Many Some Such Today "
     "Yesterday Overseas Meanwhile However Also Although Because Since Under Over Through".split()
 )
-_MARKET = re.compile(
-    rf"(?P<name>(?:[{_UP}0-9][\w’'.!-]*[ \t]+){{1,3}})(?P<head>Market(?:place)?|Marketplace)\b"
-)
+_MARKET_HEAD_WORD = re.compile(r"\bMarket(?:place)?\b")
+_MARKET_NAME_WORD = re.compile(rf"[{_UP}0-9][\w’'.!-]*")
 _GENERIC_MARKET_WORDS = frozenset(
     "the a an this that its their dark darknet darkweb web online illegal illicit underground "
     "drug drugs stock single common digital free global european russian largest biggest black "
@@ -115,10 +117,15 @@ _ACRONYM_WORD = re.compile(r"[A-Z]{2,}|U\.S\.|U\.K\.|[A-Z]\.")
 _LINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
+_HEADLINE_MAX = 300
+
+
 def _title_case_line(text: str, pos: int) -> bool:
     """Headlines in Title Case make every phrase look like a name: patterns stay out."""
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
+    ls = text.rfind("\n", max(0, pos - _HEADLINE_MAX), pos) + 1
+    le = text.find("\n", pos, pos + _HEADLINE_MAX)
+    if ls == 0 and pos >= _HEADLINE_MAX or le < 0 and pos + _HEADLINE_MAX < len(text):
+        return False  # a line this long is prose, not a headline
     line = text[ls : le if le >= 0 else len(text)]
     if line.rstrip().endswith((".", "!", "?", "”", '"', ",")):
         return False  # a sentence, however many capitals it has
@@ -228,7 +235,9 @@ def _expand_left(text: str, head_start: int, line_start: int) -> int:
     """
     pos = head_start
     start = head_start
-    while pos > line_start:
+    for _ in range(12):  # no body's name is longer; bounds the walk on any input
+        if pos <= line_start:
+            break
         got = _word_before(text, pos, line_start)
         if got is None:
             break
@@ -285,7 +294,7 @@ def find_agencies(text: str, layout: Layout) -> list[NameCandidate]:
                 end = place.end()
         name = text[start:end]
         # strip dangling connectors ("... Office for the")
-        name = re.sub(r"(?:[ \t]+(?:of|and|for|the|&))+$", "", name)
+        name = _DANGLING.sub("", name)
         end = start + len(name)
         if start == hs and end == he:
             continue  # a bare head noun ("the Agency") is not a name
@@ -297,18 +306,29 @@ def find_agencies(text: str, layout: Layout) -> list[NameCandidate]:
 
 
 def find_markets(text: str, layout: Layout) -> list[NameCandidate]:
+    """ "X Market" names: the head noun is found first, then up to three capitalised
+    words before it (reading left from a literal keeps long runs of capitals linear)."""
     if "Market" not in text or not _DARK_CONTEXT.search(text):
         return []
     out: list[NameCandidate] = []
-    for m in _MARKET.finditer(text):
-        s = m.start("name")
-        words = m.group("name").split()
-        while words and words[0].lower().strip("“\"'") in _GENERIC_MARKET_WORDS:
-            s = text.index(words[1], s) if len(words) > 1 else m.start("head")
+    for m in _MARKET_HEAD_WORD.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        words: list[tuple[str, int]] = []
+        pos = m.start()
+        while len(words) < 3:
+            got = _word_before(text, pos, line_start)
+            if got is None or not _MARKET_NAME_WORD.fullmatch(got[0]):
+                break
+            words.insert(0, got)
+            pos = got[1]
+        while words and words[0][0].lower().strip("“\"'") in _GENERIC_MARKET_WORDS:
             words = words[1:]
-        if not words or layout.in_zone(s, m.end()) or _title_case_line(text, s):
+        if not words:
             continue
-        if words[0] in _NOT_NAME_START:
+        s = words[0][1]
+        if layout.in_zone(s, m.end()) or _title_case_line(text, s):
+            continue
+        if words[0][0] in _NOT_NAME_START:
             continue
         out.append(NameCandidate("marketplace", s, m.end(), text[s : m.end()], "market-head"))
     return out

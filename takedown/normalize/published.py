@@ -92,7 +92,7 @@ _WEATHER = re.compile(
     r"rain|showers|overcast|fog|snow|thunderstorms?|mostly\s+\w+)\s*$"
 )
 _FURNITURE = re.compile(
-    r"(?i)^\s*[-\u2013\u2014\u2022\u00b7|]*\s*(?:advertisement|loader\s+image|menu|search|"
+    r"(?i)^[\s\-\u2013\u2014\u2022\u00b7|]*(?:advertisement|loader\s+image|menu|search|"
     r"subscribe|sign\s+in|log\s+in|login|home|e-?paper|today'?s\s+paper|weather|trending|"
     r"breaking(?:\s+news)?|latest(?:\s+news)?|skip\s+to\s+content|follow\s+us)\b"
     r"|^\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}\s*$"

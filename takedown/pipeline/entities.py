@@ -103,7 +103,8 @@ class _Group:
 
 
 _COUNTRY_PREFIX = re.compile(r"^(?:U\.S\.|US|United States|U\.K\.|UK|American|British)\s+")
-_MARKET_HEAD = re.compile(r"\s+(?:Market|Marketplace)$")
+_MARKET_HEAD = re.compile(r"(?<!\s)\s+(?:Market|Marketplace)$")
+_SUFFIX = re.compile(r"(?<![\s,]),?\s*(?:Jr\.|Sr\.|III|II|IV)$")
 _OPERATION_WORD = re.compile(r"^(?:[Oo]peration|Project)[ \t]+")
 _KEY_LEAD = re.compile(r"^(?:the|operation)\s+")
 _KEY_POSSESSIVE = re.compile(r"'s$")
@@ -637,7 +638,7 @@ class EntityRecognizer(RulesComponent):
             }:
                 i -= 1
             surname = " ".join(parts[i:])
-            surname = re.sub(r",?\s*(?:Jr\.|Sr\.|III|II|IV)$", "", surname)
+            surname = _SUFFIX.sub("", surname)
             if len(surname) > 2:
                 by_surname.setdefault(surname, []).append(p)
         out: list[_Cand] = []
@@ -662,7 +663,7 @@ class EntityRecognizer(RulesComponent):
 # noun ("Hydra" / "Hydra Market", never "Silk Road" / "Silk Road 2.0"), an office's district
 _SHORT_FORM_TAILS = {
     "marketplace": re.compile(r"\s+(?:Market|Marketplace|Forum|Shop)"),
-    "agency": re.compile(r"\s+(?:for|of|in)\s+.+"),
+    "agency": re.compile(r"\s+(?:for|of|in)\s.+"),
 }
 
 
