@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -28,6 +29,40 @@ def _check_date(value: str | None) -> str | None:
         raise ValueError(f"published must be an ISO date (YYYY-MM-DD), got {value!r}") from exc
 
 
+_RUN_START = re.compile(r"\S{1000}")
+_RUN_REST = re.compile(r"\S*")
+_RUN_PIECE = 100
+
+
+def make_doc_bounded(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc`` with a bound on what one whitespace-free run may cost.
+
+    spaCy's tokenizer strips affixes one at a time from a chunk without spaces, which is
+    quadratic in its length (100,000 commas take minutes). Runs of 1,000 or more such
+    characters, which no article holds as words, become tokens of 100 characters instead;
+    the Doc's text is the input, character for character, so offsets are unchanged.
+    """
+    first = _RUN_START.search(text)
+    if first is None:
+        return nlp.make_doc(text)
+    docs: list[Doc] = []
+    pos = 0
+    m: re.Match[str] | None = first
+    while m is not None:
+        start = m.start()
+        end = _RUN_REST.match(text, m.end()).end()  # type: ignore[union-attr]
+        if start > pos:
+            docs.append(nlp.make_doc(text[pos:start]))
+        run = text[start:end]
+        words = [run[i : i + _RUN_PIECE] for i in range(0, len(run), _RUN_PIECE)]
+        docs.append(Doc(nlp.vocab, words=words, spaces=[False] * len(words)))
+        pos = end
+        m = _RUN_START.search(text, pos)
+    if pos < len(text):
+        docs.append(nlp.make_doc(text[pos:]))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 class Extractor:
     """``Extractor().extract(text)`` -> ArticleRecord; ``extract_many`` streams through
     ``nlp.pipe`` in batches, so memory stays flat however many articles come in.
@@ -44,7 +79,7 @@ class Extractor:
         self.jobs = max(1, jobs)
 
     def _doc(self, article: Article) -> Doc:
-        doc = self.nlp.make_doc(article.text)
+        doc = make_doc_bounded(self.nlp, article.text)
         doc.user_data["takedown_text"] = article.text
         doc._.takedown_anchor = article.published
         return doc
