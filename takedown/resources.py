@@ -50,11 +50,15 @@ def iter_jsonl(path: Path, model: type[M]) -> Iterator[M]:
     """Validate each non-blank line of ``path``; the first bad one raises RulesError naming
     file:line and the reason."""
     try:
-        handle = path.open(encoding="utf-8")
+        handle = path.open("rb")
     except OSError as exc:
         raise RulesError(f"{path}: cannot read rules file ({exc.strerror})") from exc
     with handle:
-        for lineno, line in enumerate(handle, start=1):
+        for lineno, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise RulesError(f"{path}:{lineno}: not UTF-8 ({exc.reason})") from exc
             if not line.strip():
                 continue
             try:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class _Rule(BaseModel):
@@ -87,3 +88,13 @@ class KindCueRule(_Rule):
 class BoilerplateRule(_Rule):
     pattern: str = Field(description="Line pattern (case-insensitive regex, full line)")
     note: str | None = None
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        """A bad pattern fails here, at load, where the loader can name its file and line."""
+        try:
+            re.compile(value, re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression: {exc}") from exc
+        return value

@@ -48,16 +48,12 @@ def test_code_in_a_rules_value_stays_a_string(tmp_path: Path) -> None:
     assert not marker.exists()
 
 
-@pytest.mark.xfail(strict=True, reason="takedown/resources.py reads rules without catching "
-                   "UnicodeDecodeError: the message lacks file:line (owner: rules loader)")
 def test_non_utf8_rules_file(tmp_path: Path) -> None:
     (tmp_path / "boilerplate.jsonl").write_bytes(b'{"pattern": "ok"}\n{"pattern": "caf\xe9"}\n')
     with pytest.raises(RulesError, match=r"boilerplate.jsonl:2:"):
         load_rules("boilerplate", tmp_path)
 
 
-@pytest.mark.xfail(strict=True, reason="models/rules.py BoilerplateRule does not compile its "
-                   "pattern on load: a bad regex fails later, without file:line (owner: rules)")
 def test_invalid_regex_in_rules(tmp_path: Path) -> None:
     (tmp_path / "boilerplate.jsonl").write_text('{"pattern": "(unclosed"}\n', "utf-8")
     with pytest.raises(RulesError, match=r"boilerplate.jsonl:1:"):
