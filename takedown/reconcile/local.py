@@ -29,6 +29,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from sys import intern
 from typing import Any, NamedTuple
 
 from takedown.reconcile.config import ReconcileConfig
@@ -243,7 +244,8 @@ def _raw_entities(record: Mapping[str, Any], fname: str) -> list[_Raw]:
         mentions = []
         for m in ent.get("mentions") or ():
             if isinstance(m, Mapping) and isinstance(m.get("start"), int):
-                mentions.append((int(m["start"]), int(m["end"]), str(m.get("text") or "")))
+                # interned: a corpus writes the same few forms a million times
+                mentions.append((int(m["start"]), int(m["end"]), intern(str(m.get("text") or ""))))
         mentions.sort()
         name = str(ent["name"])
         forms = [name, *[str(a) for a in ent.get("aliases") or () if a]]
