@@ -25,7 +25,7 @@ from takedown.models.corpus import CORPUS_SCHEMA_VERSION, CorpusCluster
 from takedown.reconcile.gazetteer import Gazetteer
 from takedown.reconcile.link import DATED, Linking
 from takedown.reconcile.local import ArticleCtx, LocalEntity, rule_detail
-from takedown.reconcile.names import acronym_key, is_acronym, name_key, tokens
+from takedown.reconcile.names import acronym_key, fold, is_acronym, name_key
 
 _RULE_ORDER: dict[str, int] = {
     r: i
@@ -55,9 +55,12 @@ class Assembled:
     clusters: list[CorpusCluster]
 
 
-def _slug(name: str, etype: str) -> str:
-    toks = tokens(name, etype) or (name,)
-    slug = "-".join(re.sub(r"[^0-9a-z.]+", "-", t) for t in toks).strip("-")
+def _slug(name: str) -> str:
+    """The canonical name as an id: folded, possessives and punctuation gone, words kept
+    ("United States Department of Justice" -> "united-states-department-of-justice")."""
+    s = fold(name).replace("'s ", " ").replace("&", " and ")
+    s = re.sub(r"(?<!\d)\.|\.(?!\d)", "", s)  # "U.S." -> "us", "2.0" stays
+    slug = re.sub(r"[^\w.]+", "-", s).strip("-_")
     return slug or hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 
 
@@ -229,7 +232,7 @@ def assemble(
             "articles": articles,
             "notes": notes,
         }
-        drafts.append((f"{etype}:{_slug(name, etype)}", ent, le_ids, first))
+        drafts.append((f"{etype}:{_slug(name)}", ent, le_ids, first))
     # Ids: type and canonical name; a suffix only where two entities share both.
     by_base: dict[str, list[int]] = defaultdict(list)
     for k, (base, _e, _l, _f) in enumerate(drafts):
