@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from takedown.models.rules import CountryRule, KindCueRule, SubstanceRule, UnitRule
+from takedown.normalize.intervals import Occupied
 from takedown.normalize.layout import Layout
 from takedown.normalize.numbers import (
     NUMBER_WORDS_LOWER_RE,
@@ -264,15 +265,13 @@ class FigureFinder:
         release); "US$", "C$", "A$" always say which dollar they are.
         """
         self._cue_cache: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
-        blocked = sorted(exclude)
+        blocked = Occupied(exclude)
         out: list[FigureMatch] = []
-        taken: list[tuple[int, int]] = []
+        taken = Occupied()
 
         def free(s: int, e: int) -> bool:
-            if layout.in_zone(s, e):
-                return False
-            return not any(bs < e and s < be for bs, be in blocked) and not any(
-                ts < e and s < te for ts, te in taken
+            return not (
+                layout.in_zone(s, e) or blocked.overlaps(s, e) or taken.overlaps(s, e)
             )
 
         for start, end, country, value, num_s in self._country_breakdowns(text):
@@ -287,7 +286,7 @@ class FigureFinder:
                 FigureMatch(start, end, text[start:end], "arrests", value, "count",
                             country=country, number_start=num_s)
             )
-            taken.append((start, end))
+            taken.add(start, end)
 
         # digits and number words in text order, so a range's near end ("eight to 23 years")
         # claims the far end before the far end is read as a figure of its own
@@ -303,7 +302,7 @@ class FigureFinder:
             )
             if fig and free(fig.number_start, fig.end) and free(fig.start, fig.start + 1):
                 out.append(fig)
-                taken.append((fig.start, fig.end))
+                taken.add(fig.start, fig.end)
         for m in self.ordinal_re.finditer(low):
             if free(m.start(), m.end()):
                 out.append(

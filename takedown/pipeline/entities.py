@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -22,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from takedown.models.rules import AgencyRule, CountryRule, MarketRule, OperationRule
 from takedown.normalize.abbreviations import find_definitions
+from takedown.normalize.intervals import Occupied
 from takedown.normalize.layout import Layout
 from takedown.normalize.names import (
     NameCandidate,
@@ -317,7 +317,7 @@ class EntityRecognizer(RulesComponent):
 
     def _persons(self, found: list[NameCandidate], taken: list[_Cand]) -> list[_Cand]:
         out: list[_Cand] = []
-        occupied = _Occupied((t.start, t.end) for t in taken)
+        occupied = Occupied((t.start, t.end) for t in taken)
         for c in found:
             name = c.text
             if _ORG_WORDS.search(name) or norm_key(name) in self.surface_index:
@@ -448,7 +448,7 @@ class EntityRecognizer(RulesComponent):
         persons = self._persons(person_names, orgs)
         persons = _select(persons)
         persons.extend(self._surnames(text, layout, persons, orgs))
-        person_ranges = _Occupied((p.start, p.end) for p in persons)
+        person_ranges = Occupied((p.start, p.end) for p in persons)
         countries = [c for c in countries if not person_ranges.overlaps(c.start, c.end)]
         everything = sorted(orgs + persons + countries, key=lambda c: (c.start, c.end, c.label))
         spans: list[Span] = []
@@ -708,34 +708,11 @@ def _link_short_forms(orgs: list[_Cand]) -> None:
             c.acronym, c.country, c.rule = target.acronym, target.country, "short-form"
 
 
-class _Occupied:
-    """Character ranges taken so far; overlap tests by bisection rather than by scanning
-    every range (articles hold hundreds of mentions)."""
-
-    def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.longest = 0
-        for s, e in ranges:
-            self.add(s, e)
-
-    def add(self, start: int, end: int) -> None:
-        i = bisect_right(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
-        self.longest = max(self.longest, end - start)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        hi = bisect_left(self.starts, end)
-        lo = bisect_left(self.starts, start - self.longest)
-        return any(self.ends[i] > start for i in range(lo, hi))
-
-
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates: longest first, then the stronger source."""
     ordered = sorted(cands, key=lambda c: (-(c.end - c.start), -_PRIORITY[c.source], c.start))
     chosen: list[_Cand] = []
-    taken = _Occupied()
+    taken = Occupied()
     for c in ordered:
         if taken.overlaps(c.start, c.end):
             continue
