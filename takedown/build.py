@@ -15,8 +15,10 @@ from spacy.tokens import Doc
 
 from takedown.models.records import ArticleRecord
 from takedown.pipeline.common import (
+    DATE_FACTS_KEY,
     DATE_GROUP,
     FIGURE_GROUP,
+    FIGURES_KEY,
     doc_text,
     ensure_layout,
     entity_rows,
@@ -66,7 +68,9 @@ def article_id(article: str, sha256: str) -> str:
     return "art_" + stable_id(article, sha256)
 
 
-_POSSESSIVE_UNIT = re.compile(r"['’]s\s+(.+)$")
+# "the Justice Department's Criminal Division": the unit's own name has two words or more
+# ("Attorney's Office" is one body's name, not an owner and a unit)
+_POSSESSIVE_UNIT = re.compile(r"['’]s\s+(\S+\s+.+)$")
 
 
 def _surface(text: str) -> str:
@@ -145,6 +149,89 @@ def _entities(groups: dict[str, list[_Mention]], label: str) -> list[dict[str, A
     return out
 
 
+def _figure_facts(doc: Doc) -> list[dict[str, Any]]:
+    """The figures as plain data: from the figures component's facts (exact offsets), or
+    else from its span group."""
+    facts = doc.user_data.get(FIGURES_KEY)
+    if facts is not None:
+        return [
+            {
+                "text": f.text,
+                "start": f.start,
+                "end": f.end,
+                "kind": f.kind,
+                "value": f.value,
+                "unit": f.unit,
+                "substance": f.substance,
+                "country": f.country,
+                "qualifier": f.qualifier,
+                "value_max": f.value_max,
+                "equivalents": [
+                    {
+                        "text": e.text,
+                        "start": e.start,
+                        "end": e.end,
+                        "value": e.value,
+                        "unit": e.unit,
+                        "qualifier": e.qualifier,
+                    }
+                    for e in f.equivalents
+                ],
+            }
+            for f in facts
+        ]
+    out: list[dict[str, Any]] = []
+    for span in doc.spans.get(FIGURE_GROUP, ()):
+        u = span._  # each ``span._`` access builds a new accessor: take it once
+        out.append(
+            {
+                "text": span.text,
+                "start": span.start_char,
+                "end": span.end_char,
+                "kind": u.kind,
+                "value": u.value,
+                "unit": u.unit,
+                "substance": u.substance,
+                "country": u.country,
+                "qualifier": u.qualifier,
+                "value_max": u.value_max,
+                "equivalents": list(u.equivalents or []),
+            }
+        )
+    return out
+
+
+def _date_facts(doc: Doc) -> list[dict[str, Any]]:
+    """The stated dates as plain data, from the dates component's facts or its spans."""
+    facts = doc.user_data.get(DATE_FACTS_KEY)
+    if facts is not None:
+        return [
+            {
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "value": m.value,
+                "modifier": m.modifier,
+                "relative": bool(m.relative),
+            }
+            for m in facts
+        ]
+    out: list[dict[str, Any]] = []
+    for span in doc.spans.get(DATE_GROUP, ()):
+        u = span._
+        out.append(
+            {
+                "text": span.text,
+                "start": span.start_char,
+                "end": span.end_char,
+                "value": u.value,
+                "modifier": u.modifier,
+                "relative": bool(u.relative),
+            }
+        )
+    return out
+
+
 def build_record(
     doc: Doc, article: str, sha256: str | None = None, published: str | None = None
 ) -> ArticleRecord:
@@ -165,44 +252,27 @@ def build_record(
     if pub_match is not None and pub_value == pub_match.value:
         pub_span = {"text": pub_match.text, "start": pub_match.start, "end": pub_match.end}
     figures: list[dict[str, Any]] = []
-    for span in doc.spans[FIGURE_GROUP] if FIGURE_GROUP in doc.spans else []:
-        u = span._  # each ``span._`` access builds a new accessor: take it once
+    for f in _figure_facts(doc):
         figures.append(
             dict(
-                id="fig_" + stable_id(aid, u.kind, str(span.start_char), str(span.end_char)),
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                kind=u.kind,
-                value=u.value,
-                unit=u.unit,
-                substance=u.substance,
-                country=u.country,
-                qualifier=u.qualifier,
-                value_max=u.value_max,
-                equivalents=list(u.equivalents or []),
+                id="fig_" + stable_id(aid, f["kind"], str(f["start"]), str(f["end"])),
+                **f,
             )
         )
     dates: list[dict[str, Any]] = []
     seen_dates: set[tuple[str, str | None]] = set()
     anchor = doc._.takedown_anchor or pub_value
-    for span in doc.spans[DATE_GROUP] if DATE_GROUP in doc.spans else []:
-        u = span._
-        key = (u.value, u.modifier)
+    for d in _date_facts(doc):
+        key = (d["value"], d["modifier"])
         if key in seen_dates:
             continue
         seen_dates.add(key)
         dates.append(
             dict(
-                id="dat_" + stable_id(aid, str(span.start_char), str(span.end_char)),
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                value=u.value,
-                modifier=u.modifier,
-                relative=bool(u.relative),
-                anchor=anchor if u.relative else None,
-                role=_date_role(text, span.start_char, layout.sentence_of(span.start_char)[0]),
+                id="dat_" + stable_id(aid, str(d["start"]), str(d["end"])),
+                **d,
+                anchor=anchor if d["relative"] else None,
+                role=_date_role(text, d["start"], layout.sentence_of(d["start"])[0]),
             )
         )
     unresolved = [

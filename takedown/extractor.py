@@ -74,7 +74,7 @@ class Extractor:
 
     def __init__(self, nlp: Language | None = None, batch_size: int = 32, jobs: int = 1) -> None:
         register_extensions()
-        self.nlp = nlp or build_nlp()
+        self.nlp = nlp or build_nlp(spans=False)  # records need no span groups
         self.batch_size = batch_size
         self.jobs = max(1, jobs)
 

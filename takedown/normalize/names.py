@@ -15,7 +15,8 @@ from takedown.normalize.layout import Layout
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĘĚĞŁŃŇŐŘŚŠŞŢŤŰŹŻŽ"
 _LO = "a-zß-öø-ÿāăąćčďđęěğłńňőřśšşţťűźżž"
-_CAP_WORD = rf"[{_UP}][{_LO}]+(?:[-'’][{_UP}][{_LO}]+)?"
+# "McCabe", "MacDonald", "O'Brien", "Jean-Luc": capitals inside a name are part of it
+_CAP_WORD = rf"[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:[-'’][{_UP}][{_LO}]+)?"
 _PARTICLES = r"(?:van|de|der|den|von|da|di|del|du|la|le|dos|das|ter|ten|bin|al|el)"
 _NAME = (
     rf"(?P<name>{_CAP_WORD}"

@@ -11,10 +11,14 @@ from takedown.pipeline import boilerplate, dates, entities, figures  # noqa: F40
 COMPONENTS = ("takedown_boilerplate", "takedown_dates", "takedown_entities", "takedown_figures")
 
 
-def build_nlp() -> Language:
+def build_nlp(spans: bool = True) -> Language:
     """Layout first (everything skips furniture), dates before figures (a year or a day is
-    not a count), entities before figures (a number inside a name is not a figure)."""
+    not a count), entities before figures (a number inside a name is not a figure).
+
+    ``spans=False`` leaves out the span groups: the records need only the plain facts each
+    component also leaves on the Doc, and the groups cost a fifth of the extraction time.
+    """
     nlp = spacy.blank("en")
     for name in COMPONENTS:
-        nlp.add_pipe(name)
+        nlp.add_pipe(name, config={"spans": spans})
     return nlp

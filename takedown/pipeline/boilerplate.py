@@ -27,11 +27,12 @@ class BoilerplateMarker(RulesComponent):
     def __call__(self, doc: Doc) -> Doc:
         layout = analyze_layout(doc_text(doc), self.furniture)
         doc._.takedown_layout = layout
-        spans = [char_span(doc, s, e, "boilerplate") for s, e in layout.zones]
-        doc.spans[LAYOUT_GROUP] = [s for s in spans if s is not None]
+        if self.spans:
+            spans = [char_span(doc, s, e, "boilerplate") for s, e in layout.zones]
+            doc.spans[LAYOUT_GROUP] = [s for s in spans if s is not None]
         return doc
 
 
-@Language.factory("takedown_boilerplate")
-def make_boilerplate(nlp: Language, name: str) -> BoilerplateMarker:
-    return BoilerplateMarker(nlp, name)
+@Language.factory("takedown_boilerplate", default_config={"spans": True})
+def make_boilerplate(nlp: Language, name: str, spans: bool) -> BoilerplateMarker:
+    return BoilerplateMarker(nlp, name, spans)

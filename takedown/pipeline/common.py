@@ -22,6 +22,9 @@ DATE_GROUP = "takedown_dates"
 # doc.user_data key of the entity mentions as plain tuples, for the record builder
 MENTIONS_KEY = "takedown_entity_mentions"
 DATES_KEY = "takedown_date_ranges"
+# the facts themselves, as the finders returned them, for the record builder
+FIGURES_KEY = "takedown_figure_facts"
+DATE_FACTS_KEY = "takedown_date_facts"
 
 _DOC_EXT = ("takedown_layout", "takedown_published", "takedown_anchor", "takedown_unresolved")
 _SPAN_EXT = (

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from takedown.normalize.dates import find_dates
 from takedown.normalize.published import byline_and_widgets
 from takedown.pipeline.common import (
+    DATE_FACTS_KEY,
     DATE_GROUP,
     DATES_KEY,
     char_span,
@@ -29,9 +30,10 @@ _NOT_STATED = frozenset({"relative-week"})
 
 
 class DateTagger:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, spans: bool = True) -> None:
         register_extensions()
         self.name = name
+        self.spans = spans  # span groups for spaCy users; the Extractor reads DATE_FACTS_KEY
 
     def __call__(self, doc: Doc) -> Doc:
         layout = ensure_layout(doc)
@@ -58,27 +60,28 @@ class DateTagger:
         if published is not None and not any(m.start == published.start for m in found):
             found.append(published)
             found.sort(key=lambda m: m.start)
-        spans = []
-        unresolved = []
-        for m in found:
-            if m.value is None or m.expression in _NOT_STATED:
-                unresolved.append(m)
-                continue
-            span = char_span(doc, m.start, m.end, "date")
-            if span is None:
-                continue
-            u = span._
-            u.value = m.value
-            u.modifier = m.modifier
-            u.relative = m.relative
-            u.expression = m.expression
-            spans.append(span)
-        doc.spans[DATE_GROUP] = spans
-        doc._.takedown_unresolved = unresolved
+        stated = [m for m in found if m.value is not None and m.expression not in _NOT_STATED]
+        doc._.takedown_unresolved = [
+            m for m in found if m.value is None or m.expression in _NOT_STATED
+        ]
+        doc.user_data[DATE_FACTS_KEY] = stated
         doc.user_data[DATES_KEY] = [(m.start, m.end) for m in found]
+        if self.spans:
+            spans = []
+            for m in stated:
+                span = char_span(doc, m.start, m.end, "date")
+                if span is None:
+                    continue
+                u = span._
+                u.value = m.value
+                u.modifier = m.modifier
+                u.relative = m.relative
+                u.expression = m.expression
+                spans.append(span)
+            doc.spans[DATE_GROUP] = spans
         return doc
 
 
-@Language.factory("takedown_dates")
-def make_dates(nlp: Language, name: str) -> DateTagger:
-    return DateTagger(nlp, name)
+@Language.factory("takedown_dates", default_config={"spans": True})
+def make_dates(nlp: Language, name: str, spans: bool) -> DateTagger:
+    return DateTagger(nlp, name, spans)

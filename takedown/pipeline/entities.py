@@ -451,13 +451,18 @@ class EntityRecognizer(RulesComponent):
         person_ranges = Occupied((p.start, p.end) for p in persons)
         countries = [c for c in countries if not person_ranges.overlaps(c.start, c.end)]
         everything = sorted(orgs + persons + countries, key=lambda c: (c.start, c.end, c.label))
+        # the record builder reads these plain tuples (exact offsets) instead of the spans
+        doc.user_data[MENTIONS_KEY] = [
+            (c.label, c.key, c.start, c.end, c.name, c.source, c.gid, c.acronym, c.country)
+            for c in everything
+        ]
+        if not self.spans:
+            return doc
         spans: list[Span] = []
-        kept: list[tuple[Span, _Cand]] = []
         for c in everything:
             span = char_span(doc, c.start, c.end, c.label)
             if span is None:
                 continue
-            kept.append((span, c))
             span.id_ = c.key
             u = span._
             u.canonical = c.name
@@ -473,21 +478,6 @@ class EntityRecognizer(RulesComponent):
                 u.country = c.country
             spans.append(span)
         doc.spans[ENTITY_GROUP] = spans
-        # the record builder reads these plain tuples instead of every span's extensions
-        doc.user_data[MENTIONS_KEY] = [
-            (
-                s.label_,
-                c.key,
-                s.start_char,
-                s.end_char,
-                c.name,
-                c.source,
-                c.gid,
-                c.acronym,
-                c.country,
-            )
-            for s, c in kept
-        ]
         return doc
 
     def _possessive_owners(self, text: str, orgs: list[_Cand]) -> list[_Cand]:
@@ -722,7 +712,7 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return chosen
 
 
-@Language.factory("takedown_entities")
-def make_entities(nlp: Language, name: str) -> EntityRecognizer:
+@Language.factory("takedown_entities", default_config={"spans": True})
+def make_entities(nlp: Language, name: str, spans: bool) -> EntityRecognizer:
     register_extensions()
-    return EntityRecognizer(nlp, name)
+    return EntityRecognizer(nlp, name, spans)

@@ -14,6 +14,7 @@ from takedown.models.rules import CountryRule, KindCueRule, SubstanceRule, UnitR
 from takedown.normalize.figures import FigureFinder
 from takedown.pipeline.common import (
     FIGURE_GROUP,
+    FIGURES_KEY,
     EntityRow,
     char_span,
     date_ranges,
@@ -42,8 +43,12 @@ class FigureTagger(RulesComponent):
         exclude = date_ranges(doc) + [
             (r[2], r[3]) for r in rows if r[0] in {"marketplace", "agency", "operation", "person"}
         ]
+        facts = self.finder.find(doc_text(doc), layout, exclude, _local_dollar(rows))
+        doc.user_data[FIGURES_KEY] = facts
+        if not self.spans:
+            return doc
         spans = []
-        for fig in self.finder.find(doc_text(doc), layout, exclude, _local_dollar(rows)):
+        for fig in facts:
             span = char_span(doc, fig.start, fig.end, fig.kind)
             if span is None:
                 continue
@@ -93,7 +98,7 @@ def _local_dollar(rows: list[EntityRow]) -> str:
     return _LOCAL_DOLLARS.get(top, "USD")
 
 
-@Language.factory("takedown_figures")
-def make_figures(nlp: Language, name: str) -> FigureTagger:
+@Language.factory("takedown_figures", default_config={"spans": True})
+def make_figures(nlp: Language, name: str, spans: bool) -> FigureTagger:
     register_extensions()
-    return FigureTagger(nlp, name)
+    return FigureTagger(nlp, name, spans)

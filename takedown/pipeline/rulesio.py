@@ -21,10 +21,13 @@ class RulesComponent:
 
     rule_files: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, spans: bool = True) -> None:
         register_extensions()
         self.nlp = nlp
         self.name = name
+        # span groups serve spaCy users; a pipeline that only builds records (the
+        # Extractor) turns them off and reads the plain facts each component also leaves
+        self.spans = spans
         self.rules: dict[str, list[BaseModel]] = {
             f: list(default_rules(f)) for f in self.rule_files
         }

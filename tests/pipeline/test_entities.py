@@ -147,6 +147,7 @@ CASES: list[tuple[str, str, str, list[str]]] = [
     ),
     ("A court sentenced Stanislav Moiseev to life in prison.", "persons", "Stanislav Moiseev", []),
     ("said Detective Superintendent Paul Hopkins.", "persons", "Paul Hopkins", []),
+    ("said Acting FBI Director Andrew McCabe.", "persons", "Andrew McCabe", []),
     ("AFP Detective Superintendent Sarah Jones said so. “No,” Det Supt Jones said.", "persons",
      "Sarah Jones", ["Jones"]),
 ]
