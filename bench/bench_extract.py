@@ -64,41 +64,133 @@ CHUNK = 64  # articles per interleaved timing chunk: ~35k words, well above time
 # same kind, so gazetteer lookups, acronym handling and name patterns see varied input.
 NAME_POOLS: dict[str, tuple[str, ...]] = {
     "market": (
-        "AlphaBay", "Hansa", "Hydra", "Wall Street Market", "DarkMarket", "Monopoly Market",
-        "Silk Road", "Silk Road 2.0", "Empire Market", "Dream Market", "White House Market",
-        "Dark0de", "Agora", "Evolution", "Nucleus", "Berlusconi Market", "Cannazon",
+        "AlphaBay",
+        "Hansa",
+        "Hydra",
+        "Wall Street Market",
+        "DarkMarket",
+        "Monopoly Market",
+        "Silk Road",
+        "Silk Road 2.0",
+        "Empire Market",
+        "Dream Market",
+        "White House Market",
+        "Dark0de",
+        "Agora",
+        "Evolution",
+        "Nucleus",
+        "Berlusconi Market",
+        "Cannazon",
     ),
     "operation": (
-        "SpecTor", "DisrupTor", "Dark HunTor", "Bayonet", "Onymous", "RapTor", "SaboTor",
-        "Hyperion", "Stinger", "Trawler", "Ghost Trawl",
+        "SpecTor",
+        "DisrupTor",
+        "Dark HunTor",
+        "Bayonet",
+        "Onymous",
+        "RapTor",
+        "SaboTor",
+        "Hyperion",
+        "Stinger",
+        "Trawler",
+        "Ghost Trawl",
     ),
     "country": (
-        "United States", "Germany", "the Netherlands", "United Kingdom", "France", "Italy",
-        "Australia", "Canada", "Switzerland", "Bulgaria", "Austria", "Sweden", "Poland",
-        "Spain", "Brazil", "Portugal", "Finland", "Belgium", "Denmark", "Serbia",
+        "United States",
+        "Germany",
+        "the Netherlands",
+        "United Kingdom",
+        "France",
+        "Italy",
+        "Australia",
+        "Canada",
+        "Switzerland",
+        "Bulgaria",
+        "Austria",
+        "Sweden",
+        "Poland",
+        "Spain",
+        "Brazil",
+        "Portugal",
+        "Finland",
+        "Belgium",
+        "Denmark",
+        "Serbia",
     ),
     # acronyms and long forms stay apart: "Long Name (ACRONYM)" must still read as a definition
     "agency_acronym": ("FBI", "DEA", "JCODE", "BKA", "NCA", "RCMP", "AFP", "HSI", "ZIT"),
     "agency": (
-        "Europol", "Eurojust", "National Crime Agency", "Homeland Security Investigations",
-        "Internal Revenue Service", "Dutch National Police", "Federal Criminal Police Office",
-        "Department of Justice", "Drug Enforcement Administration",
+        "Europol",
+        "Eurojust",
+        "National Crime Agency",
+        "Homeland Security Investigations",
+        "Internal Revenue Service",
+        "Dutch National Police",
+        "Federal Criminal Police Office",
+        "Department of Justice",
+        "Drug Enforcement Administration",
     ),
     "surname": (
-        "Smith", "Desnica", "Ulbricht", "Cazes", "Moiseev", "Farace", "Singh", "Pavlov",
-        "Kowalski", "Fischer", "Rossi", "Dubois", "Jansen", "Novak", "Silva", "Petrov",
-        "Johansson", "Murphy", "Nguyen", "Garcia", "Weber", "Bauer",
+        "Smith",
+        "Desnica",
+        "Ulbricht",
+        "Cazes",
+        "Moiseev",
+        "Farace",
+        "Singh",
+        "Pavlov",
+        "Kowalski",
+        "Fischer",
+        "Rossi",
+        "Dubois",
+        "Jansen",
+        "Novak",
+        "Silva",
+        "Petrov",
+        "Johansson",
+        "Murphy",
+        "Nguyen",
+        "Garcia",
+        "Weber",
+        "Bauer",
     ),
     "given": (
-        "John", "Milomir", "Ross", "Alexandre", "Dmitry", "Rahul", "Anna", "Maria", "Peter",
-        "Thomas", "Sarah", "Michael", "Laura", "David", "Stefan", "Elena", "James", "Nina",
+        "John",
+        "Milomir",
+        "Ross",
+        "Alexandre",
+        "Dmitry",
+        "Rahul",
+        "Anna",
+        "Maria",
+        "Peter",
+        "Thomas",
+        "Sarah",
+        "Michael",
+        "Laura",
+        "David",
+        "Stefan",
+        "Elena",
+        "James",
+        "Nina",
     ),
 }
 
-MONTHS_LONG = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
-MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                "Dec")
+MONTHS_LONG = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_ALT = "|".join(MONTHS_LONG + tuple(m for m in MONTHS_SHORT if m != "May"))
 
 # One pass over dates and numbers, most specific alternative first: numeric dates and times
@@ -234,8 +326,7 @@ def make_article(samples: Sequence[Sample], index: int, seed: int) -> str:
     return _swap_numbers(_swap_names(text, rng), rng)
 
 
-def iter_corpus(n: int, seed: int = 0,
-                samples: Sequence[Sample] | None = None) -> Iterator[str]:
+def iter_corpus(n: int, seed: int = 0, samples: Sequence[Sample] | None = None) -> Iterator[str]:
     """The corpus as a generator: articles are made on demand and never held together."""
     pool = samples if samples is not None else load_samples()
     for i in range(n):
@@ -289,8 +380,13 @@ class Throughput:
         return statistics.median(self.chunk_ratios) if self.chunk_ratios else float("nan")
 
 
-def measure_throughput(n: int, seed: int = 0, samples: Sequence[Sample] | None = None,
-                       chunk: int = CHUNK, warmup: int = 8) -> Throughput:
+def measure_throughput(
+    n: int,
+    seed: int = 0,
+    samples: Sequence[Sample] | None = None,
+    chunk: int = CHUNK,
+    warmup: int = 8,
+) -> Throughput:
     """Time the blank tokenizer and takedown on the same texts, chunk by chunk.
 
     Pipeline construction is timed apart (``load_seconds``): it is paid once per process,
@@ -319,7 +415,7 @@ def measure_throughput(n: int, seed: int = 0, samples: Sequence[Sample] | None =
             for k, texts in enumerate(_chunks(iter_corpus(n, seed, pool), chunk)):
                 words = sum(len(t.split()) for t in texts)
                 tok_s = td_s = 0.0
-                for side in ((0, 1) if k % 2 == 0 else (1, 0)):
+                for side in (0, 1) if k % 2 == 0 else (1, 0):
                     t0 = time.perf_counter()
                     if side == 0:
                         result.tokens += sum(len(doc) for doc in tok_nlp.tokenizer.pipe(texts))
@@ -339,8 +435,9 @@ def measure_throughput(n: int, seed: int = 0, samples: Sequence[Sample] | None =
     return result
 
 
-def measure_breakdown(n: int, seed: int = 0,
-                      samples: Sequence[Sample] | None = None) -> dict[str, float]:
+def measure_breakdown(
+    n: int, seed: int = 0, samples: Sequence[Sample] | None = None
+) -> dict[str, float]:
     """Seconds per stage (tokenizer, each component, record building, JSON) over ``n``
     articles, in a separate pass that calls the stages one by one.
 
@@ -418,8 +515,13 @@ def memory_child(n: int, seed: int) -> dict[str, float]:
                 fh.write(dumps(record) + "\n")
                 if i + 1 == min(n, 2 * extractor.batch_size):
                     baseline, warm_rss = _peak_rss_bytes(), _current_rss_bytes()
-    return {"articles": n, "baseline_rss": baseline, "peak_rss": _peak_rss_bytes(),
-            "warm_rss": warm_rss, "end_rss": _current_rss_bytes()}
+    return {
+        "articles": n,
+        "baseline_rss": baseline,
+        "peak_rss": _peak_rss_bytes(),
+        "warm_rss": warm_rss,
+        "end_rss": _current_rss_bytes(),
+    }
 
 
 @dataclass(frozen=True)
@@ -441,9 +543,17 @@ def measure_memory(sizes: Sequence[int], seed: int = 0) -> list[MemoryPoint]:
     points = []
     for n in sizes:
         proc = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--memory-child", str(n),
-             "--seed", str(seed)],
-            capture_output=True, text=True, check=True,
+            [
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--memory-child",
+                str(n),
+                "--seed",
+                str(seed),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         data = json.loads(proc.stdout.strip().splitlines()[-1])
         points.append(MemoryPoint(**{k: int(v) for k, v in data.items()}))
@@ -466,9 +576,14 @@ def verdict(ratio: float) -> str:
     return f"{floor} (floor {FLOOR:.3f}; aim {AIM:.3f} {aim})"
 
 
-def format_report(tp: Throughput, mem: Sequence[MemoryPoint], seed: int,
-                  n_samples: int, breakdown: dict[str, float] | None = None,
-                  breakdown_articles: int = 0) -> str:
+def format_report(
+    tp: Throughput,
+    mem: Sequence[MemoryPoint],
+    seed: int,
+    n_samples: int,
+    breakdown: dict[str, float] | None = None,
+    breakdown_articles: int = 0,
+) -> str:
     lines = [
         "takedown extraction benchmark",
         f"corpus          : {tp.articles:,} articles (seed {seed}, varied from {n_samples} "
@@ -485,23 +600,29 @@ def format_report(tp: Throughput, mem: Sequence[MemoryPoint], seed: int,
     ]
     if breakdown:
         total = sum(breakdown.values()) or 1e-9
-        lines.append(f"breakdown (separate pass, {breakdown_articles:,} articles, "
-                     f"{total:.2f} s):")
+        lines.append(f"breakdown (separate pass, {breakdown_articles:,} articles, {total:.2f} s):")
         for name, secs in breakdown.items():
             lines.append(f"  {name:<22} {secs:7.3f} s {100 * secs / total:5.1f}%")
     if mem:
         lines.append("memory (peak RSS per child process, streamed output):")
         for p in mem:
-            now = (f"; current RSS {_mib(p.warm_rss)} after warm-up, {_mib(p.end_rss)} at end"
-                   if p.end_rss else "")
-            lines.append(f"  {p.articles:>7,} articles: peak {_mib(p.peak_rss)}, "
-                         f"growth after warm-up {_mib(p.growth)}{now}")
+            now = (
+                f"; current RSS {_mib(p.warm_rss)} after warm-up, {_mib(p.end_rss)} at end"
+                if p.end_rss
+                else ""
+            )
+            lines.append(
+                f"  {p.articles:>7,} articles: peak {_mib(p.peak_rss)}, "
+                f"growth after warm-up {_mib(p.growth)}{now}"
+            )
         if len(mem) >= 2:
             small, large = mem[0], mem[-1]
             r = large.peak_rss / max(small.peak_rss, 1)
             flat = "flat" if r < MEMORY_FLAT else "GROWS"
-            lines.append(f"  peak ratio {large.articles:,}/{small.articles:,} articles: "
-                         f"{r:.3f} -> {flat} (flat means < {MEMORY_FLAT:.2f})")
+            lines.append(
+                f"  peak ratio {large.articles:,}/{small.articles:,} articles: "
+                f"{r:.3f} -> {flat} (flat means < {MEMORY_FLAT:.2f})"
+            )
     return "\n".join(lines)
 
 
@@ -511,16 +632,29 @@ def _sizes(value: str) -> list[int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=2000,
-                        help="corpus size for the throughput run (default 2000)")
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=2000,
+        help="corpus size for the throughput run (default 2000)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
-    parser.add_argument("--memory-sizes", type=_sizes, default=[1000, 4000],
-                        help="comma-separated corpus sizes for the memory runs, '' to skip "
-                             "(default 1000,4000)")
-    parser.add_argument("--breakdown", type=int, default=0, metavar="N",
-                        help="also time each stage over the first N articles (default 0: off)")
-    parser.add_argument("--strict", action="store_true",
-                        help="exit 1 when the ratio is below the 1/3 floor")
+    parser.add_argument(
+        "--memory-sizes",
+        type=_sizes,
+        default=[1000, 4000],
+        help="comma-separated corpus sizes for the memory runs, '' to skip (default 1000,4000)",
+    )
+    parser.add_argument(
+        "--breakdown",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time each stage over the first N articles (default 0: off)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 when the ratio is below the 1/3 floor"
+    )
     parser.add_argument("--memory-child", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
