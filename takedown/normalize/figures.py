@@ -295,6 +295,8 @@ class FigureFinder:
         hits += [(m.start(), 1, m) for m in NUMBER_WORDS_LOWER_RE.finditer(low)]
         hits.sort(key=lambda h: (h[0], h[1]))
         for _, is_words, m in hits:
+            if not free(m.start(), m.end()):
+                continue  # inside a date, a name, furniture or a figure already read: skip early
             fig = (
                 self._from_words(text, m, layout)
                 if is_words
