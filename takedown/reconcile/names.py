@@ -25,24 +25,10 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from takedown.normalize.quotes import QUOTES
+
 ENTITY_TYPES: tuple[str, ...] = ("operation", "marketplace", "agency", "person", "country")
 
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u00b4": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-    }
-)
 # British spellings that agencies' own names and news copy disagree on.
 _SPELLING: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
@@ -127,7 +113,7 @@ _SPELLING_HINTS: tuple[str, ...] = (
 
 def fold(text: str) -> str:
     """Case, compatibility forms, quotes and spacing folded; words untouched."""
-    s = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    s = unicodedata.normalize("NFKC", text).casefold().translate(QUOTES)
     return _SPACES.sub(" ", s).strip()
 
 
@@ -202,7 +188,7 @@ def is_acronym(surface: str) -> bool:
     Mixed-case coined names ("DarkHunTor", "SpecTor") are not acronyms: fewer than half of
     their letters are capitals.
     """
-    s = unicodedata.normalize("NFKC", surface).strip().translate(_QUOTES)
+    s = unicodedata.normalize("NFKC", surface).strip().translate(QUOTES)
     s = re.sub(r"^(?:the|The)\s+", "", s)
     s = re.sub(r"'s?$", "", s)
     if " " in s:

@@ -43,6 +43,8 @@ from itertools import combinations
 from pathlib import PurePath
 from typing import Any
 
+from takedown.normalize.quotes import QUOTES
+
 FIELDS: tuple[str, ...] = (
     "operations",
     "marketplaces",
@@ -175,24 +177,6 @@ class Report:
 # Normalization
 # --------------------------------------------------------------------------------------------
 
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u00b4": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-    }
-)
 # Outer wrapping that is never part of a name: quotes, brackets, trailing clause punctuation.
 _OUTER = " \t\n\"'()[]{}<>,;:!?"
 # Hyphens, dashes, the minus sign, soft hyphen, and whitespace vanish: "J-CODE" == "JCODE".
@@ -218,7 +202,7 @@ def normalize_name(text: str, *, operation: bool = False) -> str:
     ``operation`` additionally drops a leading "operation " (FORMAT.md names operations without
     the word, the articles mostly with it).
     """
-    s = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    s = unicodedata.normalize("NFKC", text).casefold().translate(QUOTES)
     s = re.sub(r"\s+", " ", s).strip(_OUTER)
     s = re.sub(r"^the\s+", "", s)
     s = re.sub(r"'s$", "", s).strip(_OUTER)
