@@ -87,6 +87,7 @@ _LINKED_NUMBER = re.compile(
     r"(?![ \t]*(?:%|percent|per[ \t]+cent|million|billion|kg|kilo|pounds|tonnes|\$))"
 )
 _PAREN_NUMBER = re.compile(rf"\([ \t]*(?:{_DIGITS})[ \t]*\)")
+_ARRESTED = frozenset({"arrested", "detained", "apprehended", "held", "nabbed"})
 _OF_THE = re.compile(r"[ \t]+of[ \t]+(?:the|those|these)[ \t]+([A-Za-z]+)")
 _AUX_ARREST = re.compile(
     r"[ \t]+(?:were|was|have[ \t]+been|has[ \t]+been|had[ \t]+been|are)[ \t]+(?:also[ \t]+)?"
@@ -760,8 +761,8 @@ class FigureFinder:
         return end, first
 
     def _count_kind(self, text: str, sent: tuple[int, int], num_s: int, end: int, head: str) -> str:
-        if head in self.cue_words.get("arrest_noun", ()):
-            return "arrests"
+        if head in self.cue_words.get("arrest_noun", ()) or head in _ARRESTED:
+            return "arrests"  # "288 arrests", headline style "3 arrested in Germany"
         if head in self.cue_words.get("weapon_noun", ()):
             return "weapons_seized"
         if head in self.cue_words.get("sale_noun", ()):

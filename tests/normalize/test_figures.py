@@ -57,6 +57,7 @@ CASES: list[tuple[str, list[F]]] = [
      [fig("arrests", 52, "count", country="Germany"),
       fig("arrests", 45, "count", country="United Kingdom")]),
     ("Police made nine arrests in Spain.", [fig("arrests", 9, "count", country="Spain")]),
+    ("Dark web market shut; 3 arrested in Germany", [fig("arrests", 3, "count", country="Germany")]),
     (
         "Some 61 people were detained by Finnish customs.",
         [fig("arrests", 61, "count", qualifier="about")],
