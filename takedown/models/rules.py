@@ -65,6 +65,9 @@ class UnitRule(_Rule):
     unit: str = Field(description="Normalised unit: kg, lb, EUR, pill, count ...")
     dimension: Literal["mass", "currency", "count", "time", "percent"]
     ambiguous: bool = Field(default=False, description="'pounds': mass or money by context")
+    prefix: bool = Field(
+        default=False, description="Written before the number, like a symbol ('Rs 20 lakh')"
+    )
 
 
 class KindCueRule(_Rule):

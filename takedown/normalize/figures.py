@@ -30,7 +30,7 @@ from takedown.normalize.numbers import (
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_TAIL = re.compile(
     r"(?:[ \t]?(?P<suf>mn|mln|bn|bln|tn|m|b|k)\b"
-    r"|[ \t]+(?P<word>million|billion|thousand|trillion)\b)",
+    r"|[ \t]+(?P<word>million|billion|thousand|trillion|lakhs?|crores?)\b)",
     re.IGNORECASE,
 )
 _QUALIFIERS: tuple[tuple[str, str], ...] = (
@@ -87,6 +87,10 @@ _LINKED_NUMBER = re.compile(
     r"(?![ \t]*(?:%|percent|per[ \t]+cent|million|billion|kg|kilo|pounds|tonnes|\$))"
 )
 _PAREN_NUMBER = re.compile(rf"\([ \t]*(?:{_DIGITS})[ \t]*\)")
+_NOT_COUNTED = frozenset(
+    "decade decades century centuries times ways things reasons sides parts kinds types "
+    "steps stages points hours minutes seconds".split()
+)
 _ARRESTED = frozenset({"arrested", "detained", "apprehended", "held", "nabbed"})
 _OF_THE = re.compile(r"[ \t]+of[ \t]+(?:the|those|these)[ \t]+([A-Za-z]+)")
 _AUX_ARREST = re.compile(
@@ -96,7 +100,9 @@ _AUX_ARREST = re.compile(
 _RANGE = re.compile(r"[ \t]*(?:-|–|—|to|and)[ \t]*(?=\d|[A-Za-z])", re.IGNORECASE)
 _HALF = re.compile(r"(?:[ \t]+|-)and[ \t-]+a[ \t-]+half\b", re.IGNORECASE)
 _AND_MONTHS = re.compile(r"[ \t]+and[ \t]+(?P<n>\d{1,2}|[a-z]+)[ \t]+months?\b", re.IGNORECASE)
-_PILL_UNIT = re.compile(r"(?:pills?|tablets?|capsules?|doses|blotters?|tabs)\b", re.IGNORECASE)
+_PILL_UNIT = re.compile(
+    r"(?:pills?|tablets?|capsules?|doses|blotters?|blots?|tabs|stamps)\b", re.IGNORECASE
+)
 _PILL_ADJECTIVES = frozenset(
     "and or counterfeit fake pressed prescription non-prescription illicit illegal opioid "
     "synthetic blue suspected potentially lethal deadly dangerous laced branded generic "
@@ -183,7 +189,11 @@ class FigureFinder:
         countries: Sequence[CountryRule],
     ) -> None:
         self.unit_by_surface: dict[str, UnitRule] = {u.surface.lower(): u for u in units}
-        prefix = [u.surface for u in units if u.dimension == "currency" and not u.surface.isalpha()]
+        prefix = [
+            u.surface
+            for u in units
+            if u.dimension == "currency" and (u.prefix or not u.surface.isalpha())
+        ]
         codes = [
             u.surface.upper()
             for u in units
@@ -193,7 +203,9 @@ class FigureFinder:
         self.currency_prefix.update(
             {c.lower(): self.unit_by_surface[c.lower()].unit for c in codes}
         )
-        prefix_alt = _alternation([*(p.upper() for p in prefix), *prefix])
+        prefix_alt = _alternation(
+            [*(p.upper() for p in prefix), *(p.title() for p in prefix), *prefix]
+        )
         code_alt = _alternation(codes)
         # digits are found by a plain scan; the currency before them is read from a short
         # window, which is far cheaper than an optional prefix tried at every position
@@ -748,6 +760,8 @@ class FigureFinder:
         first_end, first = words[0]
         if first in _FUNCTION_WORDS or not first.isalpha() and first not in {"u.s.", "u.k."}:
             return pos, None
+        if first in _NOT_COUNTED:
+            return pos, None  # "in two decades", "three times": a manner of speaking
         if 0 in capitalised or (first in {"u.s.", "u.k."} and 1 in capitalised):
             return pos, None  # "Ferrari 488 Spider", "Room 101": a name, not a count
         # generic noun phrase: run of lowercase words up to the first plural

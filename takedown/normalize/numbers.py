@@ -42,6 +42,14 @@ SCALE_WORDS: dict[str, int] = {
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
+# Indian and Pakistani outlets write amounts in lakhs and crores ("Rs 4.65 lakh"); only after
+# digits, never as number words of their own
+SOUTH_ASIAN_SCALES: dict[str, int] = {
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
+}
 # Abbreviated scales glued to digits ("€26m", "$2.4bn", "5k").
 SCALE_SUFFIXES: dict[str, int] = {
     "k": 1_000,
@@ -143,7 +151,7 @@ def scale_value(scale: str | None) -> int:
     if not scale:
         return 1
     s = scale.lower().rstrip(".")
-    return SCALE_WORDS.get(s) or SCALE_SUFFIXES.get(s) or 1
+    return SCALE_WORDS.get(s) or SCALE_SUFFIXES.get(s) or SOUTH_ASIAN_SCALES.get(s) or 1
 
 
 def tidy(value: float) -> int | float:

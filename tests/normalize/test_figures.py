@@ -57,7 +57,8 @@ CASES: list[tuple[str, list[F]]] = [
      [fig("arrests", 52, "count", country="Germany"),
       fig("arrests", 45, "count", country="United Kingdom")]),
     ("Police made nine arrests in Spain.", [fig("arrests", 9, "count", country="Spain")]),
-    ("Dark web market shut; 3 arrested in Germany", [fig("arrests", 3, "count", country="Germany")]),
+    ("Dark web market shut; 3 arrested in Germany",
+     [fig("arrests", 3, "count", country="Germany")]),
     (
         "Some 61 people were detained by Finnish customs.",
         [fig("arrests", 61, "count", qualifier="about")],
@@ -82,6 +83,9 @@ CASES: list[tuple[str, list[F]]] = [
     ("Police seized US$4 million in assets.", [fig("money_seized", 4_000_000, "USD")]),
     ("Officers seized A$1.5 million in cash.", [fig("money_seized", 1_500_000, "AUD")]),
     ("The RCMP seized C$250,000 in cash.", [fig("money_seized", 250_000, "CAD")]),
+    ("Officers seized Rs 4.65 lakh in cash.", [fig("money_seized", 465_000, "INR")]),
+    ("The NCB seized 15,000 LSD blots.", [fig("drugs_seized", 15_000, "pill", substance="LSD")]),
+    ("It was the biggest seizure in two decades.", []),
     (
         "Investigators seized EUR 26.7 million in cash and cryptocurrency.",
         [fig("money_seized", 26_700_000, "EUR")],
