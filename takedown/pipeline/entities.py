@@ -227,6 +227,8 @@ class EntityRecognizer(RulesComponent):
                 if layout.in_zone(cs, ce):
                     continue
                 surface = text[cs:ce]
+                if matcher is self.lower and surface.islower():
+                    continue  # "the postal service" is a phrase; "Postal Service" a name
                 if entry.label == "operation" and not surface[:1].isupper():
                     continue
                 if (

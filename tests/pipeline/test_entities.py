@@ -198,6 +198,7 @@ NOT_ENTITIES = [
     ("Vendors moved to the Dark Web Market and the Black Market.", "marketplaces"),
     ("Photo by Rmai Al Zayat on Unsplash", "persons"),
     ("The Bureau said nothing.", "agencies"),
+    ("Drugs were shipped through the postal service.", "agencies"),
 ]
 
 
