@@ -87,11 +87,14 @@ def find_definitions(text: str) -> list[Definition]:
             before -= 1
         if text[before - 2 : before] in ("'s", "’s"):
             before -= 2
-        line_start = text.rfind("\n", 0, before) + 1
-        words = list(_WORD.finditer(text, line_start, before))
         n = len(_letters(short))
         max_words = min(n + 5, n * 2)
-        words = words[-max_words:]
+        # the long form has at most max_words words: read only that far back on the line
+        line_start = text.rfind("\n", max(0, before - 40 * max_words), before) + 1
+        window = max(line_start, before - 40 * max_words)
+        words = list(_WORD.finditer(text, window, before))[-max_words:]
+        if window > line_start and len(words) == max_words and words[0].start() == window:
+            words = words[1:]  # the window may have cut the first word in two
         if not words:
             continue
         # the long form stops at a clause boundary ("... said the agency, the Bureau (FBI)")
