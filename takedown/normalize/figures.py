@@ -252,8 +252,10 @@ class FigureFinder:
         # the same, anchored at the end of the search window (the closing bracket)
         self.country_paren_end = re.compile(self.country_paren.pattern + "$")
         self.country_end = re.compile(rf"(?<![A-Za-z])(?P<c>{country_alt})$")
+        # cue words are searched in the ASCII-lowercased copy of the text (no IGNORECASE,
+        # which would keep the regex engine from skipping ahead on first characters)
         self.cues = _Cues(
-            {c.cue: re.compile(rf"\b(?:{_alternation(c.cues)})\b", re.IGNORECASE) for c in cues}
+            {c.cue: re.compile(rf"\b(?:{_alternation(w.lower() for w in c.cues)})\b") for c in cues}
         )
         self.cue_words: dict[str, frozenset[str]] = {
             c.cue: frozenset(w.lower() for w in c.cues) for c in cues
@@ -278,6 +280,7 @@ class FigureFinder:
         release); "US$", "C$", "A$" always say which dollar they are.
         """
         self._cue_cache: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
+        self._low = ascii_lower(text)  # offsets into it are offsets into ``text``
         blocked = Occupied(exclude)
         out: list[FigureMatch] = []
         taken = Occupied()
@@ -304,7 +307,7 @@ class FigureFinder:
         # digits and number words in text order, so a range's near end ("eight to 23 years")
         # claims the far end before the far end is read as a figure of its own
         hits = [(m.start(), 0, m) for m in self.number_re.finditer(text)]
-        low = ascii_lower(text)
+        low = self._low
         hits += [(m.start(), 1, m) for m in NUMBER_WORDS_LOWER_RE.finditer(low)]
         hits.sort(key=lambda h: (h[0], h[1]))
         for _, is_words, m in hits:
@@ -852,7 +855,7 @@ class FigureFinder:
         if found is None:
             pat = self.cues.patterns.get(role)
             found = [] if pat is None else [
-                (m.start(), m.end(), m.group(0)) for m in pat.finditer(text, lo, hi)
+                (m.start(), m.end(), m.group(0)) for m in pat.finditer(self._low, lo, hi)
             ]
             self._cue_cache[key] = found
         return found
