@@ -30,6 +30,7 @@ from takedown.normalize.names import (
     find_operations,
     find_persons,
 )
+from takedown.normalize.numbers import ascii_lower
 from takedown.pipeline.common import (
     ENTITY_GROUP,
     MENTIONS_KEY,
@@ -104,6 +105,7 @@ class _Group:
 
 _COUNTRY_PREFIX = re.compile(r"^(?:U\.S\.|US|United States|U\.K\.|UK|American|British)\s+")
 _MARKET_HEAD = re.compile(r"(?<!\s)\s+(?:Market|Marketplace)$")
+_MARKET_HEAD_AFTER = re.compile(r" (?:Market|Marketplace)\b")
 _SUFFIX = re.compile(r"(?<![\s,]),?\s*(?:Jr\.|Sr\.|III|II|IV)$")
 _OPERATION_WORD = re.compile(r"^(?:[Oo]peration|Project)[ \t]+")
 _KEY_LEAD = re.compile(r"^(?:the|operation)\s+")
@@ -516,55 +518,35 @@ class EntityRecognizer(RulesComponent):
         """Operation names recur in other casings ("DisrupTor" ... "Disruptor"), market names
         without their head noun ("Hydra Market" ... "Hydra")."""
         out: list[_Cand] = []
+        occupied = Occupied((o.start, o.end) for o in orgs)
         first_of: dict[str, _Cand] = {}
         for o in orgs:
             if o.label in {"marketplace", "operation"}:
                 first_of.setdefault(o.key, o)  # one search per entity, not per mention
+
+        def add(c: _Cand, start: int, end: int, rule: str) -> None:
+            if layout.in_zone(start, end) or occupied.overlaps(start, end):
+                return
+            occupied.add(start, end)
+            out.append(_Cand(c.label, start, end, c.source, c.key, c.name, c.gid, rule=rule))
+
         for c in [o for o in first_of.values() if o.label == "marketplace"]:
             bare = _MARKET_HEAD.sub("", c.name)
             if bare == c.name or len(bare) < 4:
                 continue
-            for m in re.finditer(
-                rf"(?<![\w-]){re.escape(bare)}(?![\w-]| (?:Market|Marketplace))", text
-            ):
-                if layout.in_zone(m.start(), m.end()):
-                    continue
-                if any(o.start < m.end() and m.start() < o.end for o in orgs + out):
-                    continue
-                out.append(
-                    _Cand(
-                        "marketplace",
-                        m.start(),
-                        m.end(),
-                        c.source,
-                        c.key,
-                        c.name,
-                        c.gid,
-                        rule="market-short-form",
-                    )
-                )
+            for start, end in _word_occurrences(text, bare, 0, either_case=False):
+                if not _MARKET_HEAD_AFTER.match(text, end):
+                    add(c, start, end, "market-short-form")
+        low: str | None = None
         for c in [o for o in first_of.values() if o.label == "operation"]:
-            surface = _OPERATION_WORD.sub("", text[c.start : c.end])
+            surface = _OPERATION_WORD.sub("", text[c.start : c.end]).replace(" ", "").lower()
             if not surface:
                 continue
-            flexible = r"[ \t]?".join(re.escape(ch) for ch in surface.replace(" ", ""))
-            for m in re.finditer(rf"(?<![\w-]){flexible}(?![\w-])", text, re.IGNORECASE):
-                if not m.group(0)[:1].isupper() or layout.in_zone(m.start(), m.end()):
-                    continue
-                if any(o.start < m.end() and m.start() < o.end for o in orgs + out):
-                    continue
-                out.append(
-                    _Cand(
-                        "operation",
-                        m.start(),
-                        m.end(),
-                        c.source,
-                        c.key,
-                        c.name,
-                        c.gid,
-                        rule="operation-recurrence",
-                    )
-                )
+            low = low if low is not None else ascii_lower(text)
+            flexible = r"[ \t]?".join(re.escape(ch) for ch in surface)
+            for m in re.finditer(rf"(?<![\w-]){flexible}(?![\w-])", low):
+                if text[m.start()].isupper():
+                    add(c, m.start(), m.end(), "operation-recurrence")
         return out
 
     def _anaphors(
@@ -659,12 +641,16 @@ _SHORT_FORM_TAILS = {
 }
 
 
-def _word_occurrences(text: str, word: str, start: int) -> list[tuple[int, int]]:
+def _word_occurrences(
+    text: str, word: str, start: int, either_case: bool = True
+) -> list[tuple[int, int]]:
     """Whole-word occurrences of ``word`` from ``start`` on; its first letter in either case
     ("van de Coevering" / "Van de Coevering"). Plain ``str.find``: no regex to compile per
     name and article."""
     out: list[tuple[int, int]] = []
-    variants = {word, word[:1].upper() + word[1:], word[:1].lower() + word[1:]}
+    variants = (
+        {word, word[:1].upper() + word[1:], word[:1].lower() + word[1:]} if either_case else {word}
+    )
     for form in variants:
         i = text.find(form, start)
         while i >= 0:
