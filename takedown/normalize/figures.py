@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from takedown.models.rules import CountryRule, KindCueRule, SubstanceRule, UnitRule
 from takedown.normalize.intervals import Occupied
@@ -123,8 +123,6 @@ _NOT_A_UNIT_AFTER = re.compile(
     r"address|wallets?|accounts?|ATMs?|payments?|mixers?|exchanges?|users?|miners?)\b",
     re.IGNORECASE,
 )
-_MASS_UNITS = frozenset({"kg", "g", "mg", "lb", "oz", "t"})
-_TIME_UNITS = frozenset({"year", "month", "week", "day"})
 _DRUG_NOUNS = (
     r"drugs|narcotics|substances|controlled\s+substances|pills|tablets|powder|product|"
     r"illegal\s+drugs|illicit\s+drugs"
@@ -158,19 +156,6 @@ class FigureMatch:
     number_start: int = 0
     value_max: int | float | None = None
     dimension: str = "count"
-
-
-@dataclass
-class _Cues:
-    """One compiled alternation per cue role, searched inside a sentence."""
-
-    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
-
-    def positions(self, role: str, text: str, start: int, end: int) -> list[int]:
-        pat = self.patterns.get(role)
-        if pat is None:
-            return []
-        return [m.start() for m in pat.finditer(text, start, end)]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -254,9 +239,9 @@ class FigureFinder:
         self.country_end = re.compile(rf"(?<![A-Za-z])(?P<c>{country_alt})$")
         # cue words are searched in the ASCII-lowercased copy of the text (no IGNORECASE,
         # which would keep the regex engine from skipping ahead on first characters)
-        self.cues = _Cues(
-            {c.cue: re.compile(rf"\b(?:{_alternation(w.lower() for w in c.cues)})\b") for c in cues}
-        )
+        self.cue_patterns: dict[str, re.Pattern[str]] = {
+            c.cue: re.compile(rf"\b(?:{_alternation(w.lower() for w in c.cues)})\b") for c in cues
+        }
         self.cue_words: dict[str, frozenset[str]] = {
             c.cue: frozenset(w.lower() for w in c.cues) for c in cues
         }
@@ -853,7 +838,7 @@ class FigureFinder:
         key = (role, lo, hi)
         found = self._cue_cache.get(key)
         if found is None:
-            pat = self.cues.patterns.get(role)
+            pat = self.cue_patterns.get(role)
             found = [] if pat is None else [
                 (m.start(), m.end(), m.group(0)) for m in pat.finditer(self._low, lo, hi)
             ]
