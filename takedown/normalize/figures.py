@@ -213,6 +213,13 @@ class FigureFinder:
                 self.sub_names[w.lower()] = s.name
                 sub_words.append(w)
         sub_alt = _alternation(sub_words)
+        self.drug_value_before = re.compile(
+            r"(?:\b(?:street|estimated|resale|market|retail)\s+value\s+of"
+            rf"|\b(?:{sub_alt}|{_DRUG_NOUNS})\s+(?:[\w-]+\s+){{0,2}}?(?:worth|valued\s+at))"
+            r"\s+(?:(?:about|approximately|around|roughly|some|an\s+estimated|over|"
+            r"more\s+than|nearly|almost|up\s+to)\s+)?$",
+            re.IGNORECASE,
+        )
         self.substance_after = re.compile(
             rf"[ \t]+(?:of[ \t]+)?(?:(?:[a-z][a-z-]*[ \t]+){{0,3}}?)"
             rf"(?:(?P<sub>{sub_alt})|(?P<drug>{_DRUG_NOUNS}))\b",
@@ -792,6 +799,10 @@ class FigureFinder:
             re.IGNORECASE,
         ):
             return "sentence"
+        # "cocaine worth $50 million", "a street value of £2 million": what the drugs are
+        # worth, not money seized (cryptocurrency "worth" 2.3 million euros stays money)
+        if self.drug_value_before.search(text, max(sent[0], num_s - 60), num_s):
+            return "other"
         right = text[end : min(sent[1], end + 40)]
         if re.match(
             r"\s+(?:in|of|worth\s+of)\s+(?:\w+\s+){0,3}?(?:sales|revenue|transactions|"

@@ -99,6 +99,12 @@ CASES: list[tuple[str, list[F]]] = [
         [fig("money_seized", 26_000_000, "EUR")],
     ),
     ("Police seized 543 bitcoin worth about €23 million.", [fig("money_seized", 543, "BTC")]),
+    ("Police seized 1.5 tons of cocaine worth $50 million.",
+     [fig("drugs_seized", 1.5, "t", substance="cocaine"), fig("other", 50_000_000, "USD")]),
+    ("Officers seized drugs with a street value of £2 million.",
+     [fig("other", 2_000_000, "GBP")]),
+    ("Police seized cryptocurrency worth about 2.3 million euros.",
+     [fig("money_seized", 2_300_000, "EUR", qualifier="about")]),
     ("He was fined $10,000 by the court.", [fig("sentence", 10_000, "USD")]),
     # sales
     (
