@@ -880,7 +880,8 @@ _EQUIV_GAP = re.compile(
     re.IGNORECASE,
 )
 _WORTH_GAP = re.compile(
-    r"[ \t]*(?:,[ \t]*)?(?:worth|valued[ \t]+at)[ \t]+(?:(?:approximately|about|"
+    r"[ \t]*(?:,[ \t]*)?(?:(?:then|now|currently|at[ \t]+the[ \t]+time)[ \t]+)?"
+    r"(?:worth|valued[ \t]+at)[ \t]+(?:(?:approximately|about|"
     r"around|roughly|some|nearly|almost|over|more[ \t]+than)[ \t]+)?$",
     re.IGNORECASE,
 )

@@ -99,6 +99,8 @@ CASES: list[tuple[str, list[F]]] = [
         [fig("money_seized", 26_000_000, "EUR")],
     ),
     ("Police seized 543 bitcoin worth about €23 million.", [fig("money_seized", 543, "BTC")]),
+    ("Agents recovered 2,100 BTC, then worth roughly $97 million.",
+     [fig("money_seized", 2_100, "BTC")]),
     ("Police seized 1.5 tons of cocaine worth $50 million.",
      [fig("drugs_seized", 1.5, "t", substance="cocaine"), fig("other", 50_000_000, "USD")]),
     ("Officers seized drugs with a street value of £2 million.",
