@@ -96,6 +96,11 @@ _NOT_NAME_START = frozenset(
     "Yesterday Overseas Meanwhile However Also Although Because Since Under Over Through".split()
 )
 _MARKET_HEAD_WORD = re.compile(r"\bMarket(?:place)?\b")
+# 'the shop "Shiny Flakes"', 'a marketplace called “Nexus”': a quoted name after the noun
+_QUOTED_MARKET = re.compile(
+    r"\b(?:shop|store|marketplace|market|forum|site|platform)[ \t]+(?:(?:called|named|"
+    r"known[ \t]+as|dubbed)[ \t]+)?[\"“‘'](?P<name>[A-Z0-9][\w .&!-]{1,38}?)[\"”’']"
+)
 _MARKET_NAME_WORD = re.compile(rf"[{_UP}0-9][\w’'.!-]*")
 _GENERIC_MARKET_WORDS = frozenset(
     "the a an this that its their dark darknet darkweb web online illegal illicit underground "
@@ -310,10 +315,10 @@ def find_agencies(text: str, layout: Layout) -> list[NameCandidate]:
 def find_markets(text: str, layout: Layout) -> list[NameCandidate]:
     """ "X Market" names: the head noun is found first, then up to three capitalised
     words before it (reading left from a literal keeps long runs of capitals linear)."""
-    if "Market" not in text or not _DARK_CONTEXT.search(text):
+    if not _DARK_CONTEXT.search(text):
         return []
     out: list[NameCandidate] = []
-    for m in _MARKET_HEAD_WORD.finditer(text):
+    for m in _MARKET_HEAD_WORD.finditer(text) if "Market" in text else ():
         line_start = text.rfind("\n", 0, m.start()) + 1
         words: list[tuple[str, int]] = []
         pos = m.start()
@@ -333,6 +338,10 @@ def find_markets(text: str, layout: Layout) -> list[NameCandidate]:
         if words[0][0] in _NOT_NAME_START:
             continue
         out.append(NameCandidate("marketplace", s, m.end(), text[s : m.end()], "market-head"))
+    for m in _QUOTED_MARKET.finditer(text):
+        s, e = m.span("name")
+        if not layout.in_zone(s, e):
+            out.append(NameCandidate("marketplace", s, e, m.group("name"), "quoted-market"))
     return out
 
 

@@ -96,6 +96,8 @@ CASES: list[tuple[str, str, str, list[str]]] = [
         ["Hydra"],
     ),
     ("Vendors moved to Nebula Market, a new darknet site.", "marketplaces", "Nebula Market", []),
+    ('He ran the darknet shop "Shiny Flakes" from his bedroom.', "marketplaces", "Shiny Flakes",
+     []),
     # operations
     ("Operation SpecTor led to 288 arrests.", "operations", "SpecTor", ["Operation SpecTor"]),
     (
