@@ -56,7 +56,10 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:section|sections|no\.|number|title|chapter|article|rule|case|room|suite|route|"
     r"highway|interstate|flight|code|page|pages|version|model|episode|season|volume|vol\.|"
     r"district|ward|precinct|unit|level|phase|grade|class|schedule|covid|top|aged|age|ages)"
-    r"|§|#|[-–/:])[ \t]*$",
+    r"|§|#)[ \t]*$"
+    # a dash or slash glued to the number ("COVID-19", "24/7", "5-10"); "- 288 arrests" with a
+    # space is a list bullet, and the number is a figure
+    r"|[-–/:]$",
     re.IGNORECASE,
 )
 _AFTER_VETO = re.compile(

@@ -172,6 +172,8 @@ CASES: list[tuple[str, list[F]]] = [
     ),
     # weapons
     ("Police seized 117 firearms.", [fig("weapons_seized", 117, "count")]),
+    ("Results:\n- 288 arrests\n- 117 firearms seized",
+     [fig("arrests", 288, "count"), fig("weapons_seized", 117, "count")]),
     ("Investigators found 10 weapons in the house.", [fig("weapons_seized", 10, "count")]),
     ("Officers seized 45 guns and ammunition.", [fig("weapons_seized", 45, "count")]),
     ("Police seized a dozen firearms.", [fig("weapons_seized", 12, "count")]),
