@@ -94,6 +94,7 @@ _NOT_COUNTED = frozenset(
     "decade decades century centuries times ways things reasons sides parts kinds types "
     "steps stages points hours minutes seconds".split()
 )
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t•*·-]*(?P<label>[A-Za-z][A-Za-z ]{2,30}?)[ \t]*:[ \t]*$")
 _ARRESTED = frozenset({"arrested", "detained", "apprehended", "held", "nabbed"})
 _OF_THE = re.compile(r"[ \t]+of[ \t]+(?:the|those|these)[ \t]+([A-Za-z]+)")
 _AUX_ARREST = re.compile(
@@ -680,6 +681,14 @@ class FigureFinder:
                 number_start=num_s,
             )
         if head is None:
+            # "Arrests: 45", "Firearms seized: 12": a label before the number names it
+            label = _LABEL_BEFORE.search(text, max(0, start - 40), start)
+            if label is not None:
+                kind = self._label_kind(label.group("label").lower())
+                if kind is not None:
+                    ls = label.start("label")
+                    return FigureMatch(ls, end, text[ls:end], kind, value, "count", None, None,
+                                       qualifier, number_start=num_s)
             if _IN_YEAR.match(text, end, end + 9):
                 return FigureMatch(
                     start,
@@ -771,6 +780,20 @@ class FigureFinder:
             if token.endswith("s") and token not in {"u.s.", "this", "its", "was", "has", "is"}:
                 break
         return end, first
+
+    def _label_kind(self, label: str) -> str | None:
+        """The kind a "Label: N" line gives its number, or None for a label that is no count."""
+        words = label.split()
+        for w in words:
+            if w in self.cue_words.get("arrest_noun", ()) or w in _ARRESTED or w == "arrested":
+                return "arrests"
+            if w in self.cue_words.get("weapon_noun", ()):
+                return "weapons_seized"
+            if w in self.cue_words.get("sale_noun", ()):
+                return "sales"
+        if any(w in self.cue_words.get("person_noun", ()) for w in words):
+            return "other"
+        return None
 
     def _count_kind(self, text: str, sent: tuple[int, int], num_s: int, end: int, head: str) -> str:
         if head in self.cue_words.get("arrest_noun", ()) or head in _ARRESTED:

@@ -172,6 +172,8 @@ CASES: list[tuple[str, list[F]]] = [
     ),
     # weapons
     ("Police seized 117 firearms.", [fig("weapons_seized", 117, "count")]),
+    ("Results of the day:\nArrests: 45\nFirearms seized: 12",
+     [fig("arrests", 45, "count"), fig("weapons_seized", 12, "count")]),
     ("Results:\n- 288 arrests\n- 117 firearms seized",
      [fig("arrests", 288, "count"), fig("weapons_seized", 117, "count")]),
     ("Investigators found 10 weapons in the house.", [fig("weapons_seized", 10, "count")]),
