@@ -95,6 +95,24 @@ _NOT_COUNTED = frozenset(
     "steps stages points hours minutes seconds".split()
 )
 _LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t•*·-]*(?P<label>[A-Za-z][A-Za-z ]{2,30}?)[ \t]*:[ \t]*$")
+_ARREST_VERBS = (
+    r"arrested|detained|apprehended|charged|indicted|identified|nabbed|held|extradited|"
+    r"taken[ \t]+into[ \t]+custody|locked[ \t]+up"
+)
+_ARREST_BEFORE = re.compile(
+    rf"(?:\b(?:{_ARREST_VERBS})|\barrests?[ \t]+of|\barrest[ \t]+of)[ \t]+"
+    r"(?:(?:a|an|the|total|of|some|at|least|more|than|over|about|another|further|nearly|"
+    r"almost|around|approximately|up|to)[ \t]+){0,4}$"
+)
+_ARREST_AFTER = re.compile(
+    # headline style, the participle right after the noun: "seven GTA men charged"
+    rf"[ \t]+(?:{_ARREST_VERBS})\b"
+    # or a few words on, with an auxiliary: "Four people from the Ottawa area were
+    # eventually charged", "179 individuals were arrested"
+    r"|(?:[ \t,]+[\w'’-]+){0,6}?[ \t,]+(?:who[ \t]+)?(?:were|was|have|has|had|are|is|being|got)"
+    r"(?:[ \t]+(?:been|also|since|all|now|\w+ly))*"
+    rf"[ \t]+(?:{_ARREST_VERBS})\b"
+)
 _ARRESTED = frozenset({"arrested", "detained", "apprehended", "held", "nabbed"})
 _OF_THE = re.compile(r"[ \t]+of[ \t]+(?:the|those|these)[ \t]+([A-Za-z]+)")
 _AUX_ARREST = re.compile(
@@ -803,8 +821,16 @@ class FigureFinder:
         if head in self.cue_words.get("sale_noun", ()):
             return "sales"
         if head == "them" or head in self.cue_words.get("person_noun", ()):
-            near = self._nearest(text, sent, num_s, ("arrest_verb",), window=90)
-            return "arrests" if near else "other"
+            # the people are the object of the arrest: "arrested (a total of) 288 suspects",
+            # "the arrest of 179 of them", "179 individuals were arrested", "10 people have
+            # been charged"; an arrest word elsewhere in the sentence ("charged a commission")
+            # does not make vendors arrestees
+            low = self._low
+            if _ARREST_BEFORE.search(low, max(sent[0], num_s - 50), num_s):
+                return "arrests"
+            if _ARREST_AFTER.match(low, end, min(max(sent[1], end), end + 80)):
+                return "arrests"
+            return "other"
         return "other"
 
     def _drug_kind(self, text: str, sent: tuple[int, int], num_s: int) -> str | None:

@@ -32,6 +32,10 @@ CASES: list[tuple[str, list[F]]] = [
     ),
     ("Agents apprehended two administrators of the site.", [fig("arrests", 2, "count")]),
     ("Eight vendors were charged in the scheme.", [fig("arrests", 8, "count")]),
+    ("The market had 1,000 vendors and charged a 5% commission.",
+     [fig("other", 1_000, "count"), fig("other", 5, "percent")]),
+    ("Seven GTA men charged in dark web drug case", [fig("arrests", 7, "count")]),
+    ("Four people from the area were eventually charged.", [fig("arrests", 4, "count")]),
     (
         "A total of 10 people have been arrested in the Netherlands.",
         [fig("arrests", 10, "count", country="Netherlands")],
