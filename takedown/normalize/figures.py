@@ -858,7 +858,7 @@ class FigureFinder:
         right = text[end : min(sent[1], end + 40)]
         if re.match(
             r"\s+(?:in|of|worth\s+of)\s+(?:\w+\s+){0,3}?(?:sales|revenue|transactions|"
-            r"trade|turnover|profits?|proceeds)\b",
+            r"trade|turnover|profits?)\b",
             right,
             re.IGNORECASE,
         ):

@@ -96,6 +96,13 @@ _NOT_NAME_START = frozenset(
     "Yesterday Overseas Meanwhile However Also Although Because Since Under Over Through".split()
 )
 _MARKET_HEAD_WORD = re.compile(r"\bMarket(?:place)?\b")
+_LISTED_MARKETS = re.compile(
+    r"\b(?:markets|marketplaces)[ \t]*,?[ \t]+(?:including|such[ \t]+as|like|namely)[ \t]+"
+)
+_LIST_ITEM = re.compile(
+    rf"[ \t]*(?:,[ \t]*)?(?:(?:and|or)[ \t]+)?(?P<n>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)"
+)
+_LIST_GLUE = re.compile(r"[ \t]*(?:,|and\b|or\b)")
 # 'the shop "Shiny Flakes"', 'a marketplace called “Nexus”': a quoted name after the noun
 _QUOTED_MARKET = re.compile(
     r"\b(?:shop|store|marketplace|market|forum|site|platform)[ \t]+(?:(?:called|named|"
@@ -338,6 +345,20 @@ def find_markets(text: str, layout: Layout) -> list[NameCandidate]:
         if words[0][0] in _NOT_NAME_START:
             continue
         out.append(NameCandidate("marketplace", s, m.end(), text[s : m.end()], "market-head"))
+    for m in _LISTED_MARKETS.finditer(text):
+        # "darknet markets including Bohemia and Agartha": the names after the noun
+        pos = m.end()
+        for _ in range(8):
+            item = _LIST_ITEM.match(text, pos)
+            if item is None:
+                break
+            s, e = item.span("n")
+            if item.group("n") in _NOT_NAME_START or layout.in_zone(s, e):
+                break
+            out.append(NameCandidate("marketplace", s, e, item.group("n"), "listed-market"))
+            pos = e
+            if not _LIST_GLUE.match(text, pos):
+                break
     for m in _QUOTED_MARKET.finditer(text):
         s, e = m.span("name")
         if not layout.in_zone(s, e):

@@ -112,6 +112,8 @@ CASES: list[tuple[str, list[F]]] = [
     ("Police seized cryptocurrency worth about 2.3 million euros.",
      [fig("money_seized", 2_300_000, "EUR", qualifier="about")]),
     ("He was fined $10,000 by the court.", [fig("sentence", 10_000, "USD")]),
+    ("The court ordered the confiscation of €1.2 million in criminal proceeds.",
+     [fig("money_seized", 1_200_000, "EUR")]),
     # sales
     (
         "The market processed over $18 million in illegal drug sales.",

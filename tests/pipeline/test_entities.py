@@ -98,6 +98,8 @@ CASES: list[tuple[str, str, str, list[str]]] = [
     ("Vendors moved to Nebula Market, a new darknet site.", "marketplaces", "Nebula Market", []),
     ('He ran the darknet shop "Shiny Flakes" from his bedroom.', "marketplaces", "Shiny Flakes",
      []),
+    ("They sold on darknet markets including Bohemia and Agartha.", "marketplaces", "Agartha",
+     []),
     # operations
     ("Operation SpecTor led to 288 arrests.", "operations", "SpecTor", ["Operation SpecTor"]),
     (
