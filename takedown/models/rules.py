@@ -63,7 +63,7 @@ class OperationRule(_Rule):
 class UnitRule(_Rule):
     surface: str = Field(description="Lower-cased form as written: 'kg', 'kilograms', 'euros'")
     unit: str = Field(description="Normalised unit: kg, lb, EUR, pill, count ...")
-    dimension: Literal["mass", "currency", "count", "time", "percent"]
+    dimension: Literal["mass", "volume", "currency", "count", "time", "percent"]
     ambiguous: bool = Field(default=False, description="'pounds': mass or money by context")
     prefix: bool = Field(
         default=False, description="Written before the number, like a symbol ('Rs 20 lakh')"

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 # hyphens, ampersands and dots ("J-CODE", "EC3", "U.S.P.I.S.").
 # The bracket is found first (a literal is what a regex scans for fastest); the possessive
 # and spaces before it are stepped over by hand.
-_DEFINITION = re.compile(r"\([ \t]*(?P<short>[A-Z][A-Za-z0-9&.\-]{1,9})[ \t]*\)")
+# \w: an acronym may hold letters beyond ASCII ("CBŚP"); the capitals count is checked after
+_DEFINITION = re.compile(r"\([ \t]*(?P<short>[A-Z][\w&.\-]{1,9})[ \t]*\)")
 _WORD = re.compile(r"[^\s()\[\]]+")
 _STOP = frozenset("of the and for in on to a an de des du la le van der den von".split())
 

@@ -585,7 +585,7 @@ class FigureFinder:
             if pills:
                 substance, end = pills
                 unit, dimension = "pill", "count"
-        if dimension == "mass" or unit == "pill":
+        if dimension in ("mass", "volume") or unit == "pill":
             if substance is None:
                 s = self.substance_after.match(text, end)
                 if s:

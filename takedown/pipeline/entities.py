@@ -107,6 +107,7 @@ _COUNTRY_PREFIX = re.compile(r"^(?:U\.S\.|US|United States|U\.K\.|UK|American|Br
 _MARKET_HEAD = re.compile(r"(?<!\s)\s+(?:Market|Marketplace)$")
 _MARKET_HEAD_AFTER = re.compile(r" (?:Market|Marketplace)\b")
 _SUFFIX = re.compile(r"(?<![\s,]),?\s*(?:Jr\.|Sr\.|III|II|IV)$")
+_BRACKETED_ACRONYM = re.compile(r"(?:['’]s)?[ \t]*\([ \t]*([A-Z][\w&.-]{1,9})[ \t]*\)")
 _OPERATION_WORD = re.compile(r"^(?:[Oo]peration|Project)[ \t]+")
 _KEY_LEAD = re.compile(r"^(?:the|operation)\s+")
 _KEY_POSSESSIVE = re.compile(r"'s$")
@@ -231,6 +232,8 @@ class EntityRecognizer(RulesComponent):
                 surface = text[cs:ce]
                 if matcher is self.lower and surface.islower():
                     continue  # "the postal service" is a phrase; "Postal Service" a name
+                if entry.label == "agency" and e - s > 1:
+                    entry = self._bracketed_owner(text, ce) or entry
                 if entry.label == "operation" and not surface[:1].isupper():
                     continue
                 if (
@@ -267,6 +270,17 @@ class EntityRecognizer(RulesComponent):
         anaphors = [(starts[s], ends[e - 1], int(strings[mid])) for mid, s, e in self.anaphor(doc)]
         return out, anaphors
 
+    def _bracketed_owner(self, text: str, end: int) -> GazetteerEntry | None:
+        """The listed body a bracketed acronym right after a name points to: "Central Bureau
+        of Investigation (CBŚP)" is Poland's, not India's namesake."""
+        paren = _BRACKETED_ACRONYM.match(text, end)
+        if paren is None:
+            return None
+        idx = self.surface_index.get(norm_key(paren.group(1)))
+        if idx is None or self.entries[idx].label != "agency":
+            return None
+        return self.entries[idx]
+
     def _patterns(self, text: str, layout: Layout) -> list[_Cand]:
         out: list[_Cand] = []
         found: list[NameCandidate] = [
@@ -283,7 +297,13 @@ class EntityRecognizer(RulesComponent):
                 )
                 if op:
                     start = c.start - len(op.group(0))
-            idx = self.surface_index.get(norm_key(name))
+            idx = None
+            if c.label == "agency":
+                owner = self._bracketed_owner(text, c.end)
+                if owner is not None:
+                    idx = self.surface_index.get(norm_key(owner.name))
+            if idx is None:
+                idx = self.surface_index.get(norm_key(name))
             if idx is None:
                 # "U.S. Justice Department": a country word before a listed name
                 bare = _COUNTRY_PREFIX.sub("", name)

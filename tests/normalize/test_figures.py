@@ -141,6 +141,8 @@ CASES: list[tuple[str, list[F]]] = [
         [fig("drugs_seized", 152, "lb", substance="fentanyl", qualifier="about")],
     ),
     ("Officers seized 3.5 tonnes of cannabis.", [fig("drugs_seized", 3.5, "t")]),
+    ("Investigators seized 60 litres of liquid amphetamine.",
+     [fig("drugs_seized", 60, "l", substance="amphetamine")]),
     (
         "Customs officers seized 16 ounces of heroin.",
         [fig("drugs_seized", 16, "oz", substance="heroin")],

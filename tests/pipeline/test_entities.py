@@ -15,6 +15,12 @@ CASES: list[tuple[str, str, str, list[str]]] = [
         ["FBI"],
     ),
     (
+        "Poland's Central Bureau of Investigation (CBŚP) arrested seven people.",
+        "agencies",
+        "Central Investigation Bureau of Police",
+        ["CBŚP"],
+    ),
+    (
         "Europol coordinated the action.",
         "agencies",
         "European Union Agency for Law Enforcement Cooperation",
