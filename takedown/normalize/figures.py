@@ -180,6 +180,17 @@ class FigureMatch:
     dimension: str = "count"
 
 
+def _lexicon(entries: Iterable[tuple[str, Iterable[str]]]) -> tuple[dict[str, str], str]:
+    """(lower-cased form -> canonical name, one regex alternation of every form)."""
+    names: dict[str, str] = {}
+    forms: list[str] = []
+    for canonical, surfaces in entries:
+        for w in surfaces:
+            names[w.lower()] = canonical
+            forms.append(w)
+    return names, _alternation(forms)
+
+
 def _alternation(words: Iterable[str]) -> str:
     uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
@@ -228,13 +239,9 @@ class FigureFinder:
         self.unit_re = re.compile(
             rf"[ \t]?-?[ \t]?(?P<unit>{_alternation(after)})(?![A-Za-z])", re.IGNORECASE
         )
-        self.sub_names: dict[str, str] = {}
-        sub_words: list[str] = []
-        for s in substances:
-            for w in (s.name, *s.synonyms, *s.slang):
-                self.sub_names[w.lower()] = s.name
-                sub_words.append(w)
-        sub_alt = _alternation(sub_words)
+        self.sub_names, sub_alt = _lexicon(
+            (s.name, (s.name, *s.synonyms, *s.slang)) for s in substances
+        )
         self.drug_value_before = re.compile(
             r"(?:\b(?:street|estimated|resale|market|retail)\s+value\s+of"
             rf"|\b(?:{sub_alt}|{_DRUG_NOUNS})\s+(?:[\w-]+\s+){{0,2}}?(?:worth|valued\s+at))"
@@ -248,13 +255,7 @@ class FigureFinder:
             re.IGNORECASE,
         )
         self.substance_at = re.compile(rf"(?:{sub_alt})(?![A-Za-z])", re.IGNORECASE)
-        self.country_name: dict[str, str] = {}
-        names: list[str] = []
-        for c in countries:
-            for w in (c.name, *c.aliases):
-                self.country_name[w.lower()] = c.name
-                names.append(w)
-        country_alt = _alternation(names)
+        self.country_name, country_alt = _lexicon((c.name, (c.name, *c.aliases)) for c in countries)
         self.in_country = re.compile(
             rf"[ \t]+(?:were\s+|was\s+)?(?:arrested\s+|detained\s+)?in[ \t]+(?:the[ \t]+)?"
             rf"(?P<c>{country_alt})(?![A-Za-z])"
@@ -300,9 +301,7 @@ class FigureFinder:
         taken = Occupied()
 
         def free(s: int, e: int) -> bool:
-            return not (
-                layout.in_zone(s, e) or blocked.overlaps(s, e) or taken.overlaps(s, e)
-            )
+            return not (layout.in_zone(s, e) or blocked.overlaps(s, e) or taken.overlaps(s, e))
 
         for start, end, country, value, num_s in self._country_breakdowns(text):
             if not free(start, end):
@@ -313,8 +312,16 @@ class FigureFinder:
             ):
                 continue
             out.append(
-                FigureMatch(start, end, text[start:end], "arrests", value, "count",
-                            country=country, number_start=num_s)
+                FigureMatch(
+                    start,
+                    end,
+                    text[start:end],
+                    "arrests",
+                    value,
+                    "count",
+                    country=country,
+                    number_start=num_s,
+                )
             )
             taken.add(start, end)
 
@@ -353,9 +360,7 @@ class FigureFinder:
 
     # -- candidates ---------------------------------------------------------------------
 
-    def _country_breakdowns(
-        self, text: str
-    ) -> list[tuple[int, int, str | None, int | float, int]]:
+    def _country_breakdowns(self, text: str) -> list[tuple[int, int, str | None, int | float, int]]:
         """Per-country counts written after the country: "the United States (153)", "Germany
         with 52", "Britain accounted for 45". The number and its link word are found first
         (cheap literals), then the country name that ends just before them.
@@ -365,15 +370,15 @@ class FigureFinder:
             m = self.country_paren_end.search(text, max(0, p.start() - 48), p.end())
             if m is not None:
                 country = self.country_name.get(m.group("c").lower())
-                out.append((m.start("c"), m.end(), country, tidy(parse_digits(m.group("n"))),
-                            m.start("n")))
+                out.append(
+                    (m.start("c"), m.end(), country, tidy(parse_digits(m.group("n"))), m.start("n"))
+                )
         for p in _LINKED_NUMBER.finditer(text):
             m = self.country_end.search(text, max(0, p.start() - 40), p.start())
             if m is None:
                 continue
             digits = p.group("n")
-            value = (tidy(parse_digits(digits)) if digits[0].isdigit()
-                     else words_to_number(digits))
+            value = tidy(parse_digits(digits)) if digits[0].isdigit() else words_to_number(digits)
             if value is None:
                 continue
             country = self.country_name.get(m.group("c").lower())
@@ -705,8 +710,18 @@ class FigureFinder:
                 kind = self._label_kind(label.group("label").lower())
                 if kind is not None:
                     ls = label.start("label")
-                    return FigureMatch(ls, end, text[ls:end], kind, value, "count", None, None,
-                                       qualifier, number_start=num_s)
+                    return FigureMatch(
+                        ls,
+                        end,
+                        text[ls:end],
+                        kind,
+                        value,
+                        "count",
+                        None,
+                        None,
+                        qualifier,
+                        number_start=num_s,
+                    )
             if _IN_YEAR.match(text, end, end + 9):
                 return FigureMatch(
                     start,
@@ -902,9 +917,11 @@ class FigureFinder:
         found = self._cue_cache.get(key)
         if found is None:
             pat = self.cue_patterns.get(role)
-            found = [] if pat is None else [
-                (m.start(), m.end(), m.group(0)) for m in pat.finditer(self._low, lo, hi)
-            ]
+            found = (
+                []
+                if pat is None
+                else [(m.start(), m.end(), m.group(0)) for m in pat.finditer(self._low, lo, hi)]
+            )
             self._cue_cache[key] = found
         return found
 
@@ -986,9 +1003,10 @@ def _same_fact(a: FigureMatch, b: FigureMatch) -> bool:
     also count the same thing (their words after the number agree)."""
     if a.dimension in {"currency", "mass"}:
         return True
-    return _TEXT_NOISE.sub(" ", a.text.lower()).split()[-1:] == _TEXT_NOISE.sub(
-        " ", b.text.lower()
-    ).split()[-1:]
+    return (
+        _TEXT_NOISE.sub(" ", a.text.lower()).split()[-1:]
+        == _TEXT_NOISE.sub(" ", b.text.lower()).split()[-1:]
+    )
 
 
 def _comparable(unit: str, value: int | float) -> tuple[str, float]:
