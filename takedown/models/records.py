@@ -7,6 +7,7 @@ qualifiers, modifiers, ids) is added alongside, never in place of, a gold field.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -127,3 +128,22 @@ class ArticleRecord(_Strict):
     paragraphs: list[tuple[int, int]] = Field(
         default_factory=list, description="[start, end) of each paragraph (a line of text)."
     )
+
+    def evidence(self) -> Iterator[tuple[str, int, int]]:
+        """(text, start, end) of every piece of evidence in the record: every mention, figure,
+        restatement, date, unresolved date, the title and the byline. Each must satisfy
+        ``article_text[start:end] == text``, which is what callers check it for."""
+        for entities in (self.operations, self.marketplaces, self.agencies, self.persons,
+                         self.country_entities):
+            for ent in entities:
+                for m in ent.mentions:
+                    yield m.text, m.start, m.end
+        for f in self.figures:
+            yield f.text, f.start, f.end
+            for e in f.equivalents:
+                yield e.text, e.start, e.end
+        for d in [*self.dates, *self.unresolved_dates]:
+            yield d.text, d.start, d.end
+        for span in (self.title_span, self.published_span):
+            if span is not None:
+                yield span.text, span.start, span.end

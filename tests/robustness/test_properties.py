@@ -24,19 +24,7 @@ SETTINGS = settings(max_examples=60, deadline=None,
 
 
 def _spans(record: ArticleRecord) -> Iterator[tuple[str, int, int]]:
-    for field in ("operations", "marketplaces", "agencies", "persons", "country_entities"):
-        for ent in getattr(record, field):
-            for m in ent.mentions:
-                yield m.text, m.start, m.end
-    for f in record.figures:
-        yield f.text, f.start, f.end
-        for e in f.equivalents:
-            yield e.text, e.start, e.end
-    for d in [*record.dates, *record.unresolved_dates]:
-        yield d.text, d.start, d.end
-    for s in (record.title_span, record.published_span):
-        if s is not None:
-            yield s.text, s.start, s.end
+    return record.evidence()
 
 
 def check(extractor: Extractor, text: str, published: str | None = None) -> None:
