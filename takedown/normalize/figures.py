@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from takedown.models.rules import CountryRule, KindCueRule, SubstanceRule, UnitRule
 from takedown.normalize.intervals import Occupied
@@ -180,6 +181,12 @@ class FigureMatch:
     dimension: str = "count"
 
 
+def _evidence(text: str, start: int, end: int, *rest: Any, **named: Any) -> FigureMatch:
+    """A figure whose evidence is ``text[start:end]``: the slice is taken here, once, so
+    no construction site can let text and offsets disagree."""
+    return FigureMatch(start, end, text[start:end], *rest, **named)
+
+
 def _lexicon(entries: Iterable[tuple[str, Iterable[str]]]) -> tuple[dict[str, str], str]:
     """(lower-cased form -> canonical name, one regex alternation of every form)."""
     names: dict[str, str] = {}
@@ -312,10 +319,10 @@ class FigureFinder:
             ):
                 continue
             out.append(
-                FigureMatch(
+                _evidence(
+                    text,
                     start,
                     end,
-                    text[start:end],
                     "arrests",
                     value,
                     "count",
@@ -345,10 +352,10 @@ class FigureFinder:
         for m in self.ordinal_re.finditer(low):
             if free(m.start(), m.end()):
                 out.append(
-                    FigureMatch(
+                    _evidence(
+                        text,
                         m.start(),
                         m.end(),
-                        text[m.start() : m.end()],
                         "other",
                         ORDINALS[m.group("ord").lower()],
                         "count",
@@ -600,10 +607,10 @@ class FigureFinder:
             kind = self._drug_kind(text, sent, num_s)
             if kind is None:
                 return None
-            return FigureMatch(
+            return _evidence(
+                text,
                 start,
                 end,
-                text[start:end],
                 kind,
                 value,
                 unit or "pill",
@@ -615,10 +622,10 @@ class FigureFinder:
             )
         if dimension == "currency":
             kind = self._money_kind(text, sent, start, end)
-            return FigureMatch(
+            return _evidence(
+                text,
                 start,
                 end,
-                text[start:end],
                 kind,
                 value,
                 unit or "USD",
@@ -632,10 +639,10 @@ class FigureFinder:
             noun = _WORD_TOKEN.match(text, end + 1)
             if noun and noun.group(0).lower() not in _FUNCTION_WORDS:
                 end = noun.end()
-            return FigureMatch(
+            return _evidence(
+                text,
                 start,
                 end,
-                text[start:end],
                 "other",
                 value,
                 "percent",
@@ -658,10 +665,10 @@ class FigureFinder:
             )
             if kind == "sentence" and tail:
                 end += tail.end()
-            return FigureMatch(
+            return _evidence(
+                text,
                 start,
                 end,
-                text[start:end],
                 kind,
                 value,
                 unit or "year",
@@ -678,10 +685,10 @@ class FigureFinder:
             country = self.country_name.get(country_m.group("c").lower())
             arrests = self._has(text, "arrest_verb", sent) or self._has(text, "arrest_noun", sent)
             end = country_m.end()
-            return FigureMatch(
+            return _evidence(
+                text,
                 start,
                 end,
-                text[start:end],
                 "arrests" if arrests else "other",
                 value,
                 "count",
@@ -691,10 +698,10 @@ class FigureFinder:
                 number_start=num_s,
             )
         if head is None and _AUX_ARREST.match(text, end):
-            return FigureMatch(
+            return _evidence(
+                text,
                 start,
                 end,
-                text[start:end],
                 "arrests",
                 value,
                 "count",
@@ -710,10 +717,10 @@ class FigureFinder:
                 kind = self._label_kind(label.group("label").lower())
                 if kind is not None:
                     ls = label.start("label")
-                    return FigureMatch(
+                    return _evidence(
+                        text,
                         ls,
                         end,
-                        text[ls:end],
                         kind,
                         value,
                         "count",
@@ -723,10 +730,10 @@ class FigureFinder:
                         number_start=num_s,
                     )
             if _IN_YEAR.match(text, end, end + 9):
-                return FigureMatch(
+                return _evidence(
+                    text,
                     start,
                     end,
-                    text[start:end],
                     "other",
                     value,
                     "count",
@@ -744,10 +751,10 @@ class FigureFinder:
             country_m = self.in_country.match(text, aux.end()) if aux else None
         if country_m is not None and kind in {"arrests", "other"}:
             country = self.country_name.get(country_m.group("c").lower())
-        return FigureMatch(
+        return _evidence(
+            text,
             start,
             end,
-            text[start:end],
             kind,
             value,
             "count",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
@@ -41,7 +41,6 @@ from takedown.pipeline.common import (
 )
 from takedown.pipeline.rulesio import RulesComponent
 
-LABELS = ("operation", "marketplace", "agency", "country", "person")
 _PRIORITY = {"gazetteer": 3, "abbreviation": 2, "pattern": 1}
 _MARKET_CONTEXT = re.compile(
     r"market|marketplace|darknet|dark web|site|platform|forum|shop|vendor", re.IGNORECASE
@@ -89,18 +88,6 @@ class _Cand:
     acronym: str | None = None
     country: str | None = None
     rule: str = ""
-
-
-@dataclass(slots=True)
-class _Group:
-    label: str
-    key: str
-    name: str
-    source: str
-    gid: str | None = None
-    acronym: str | None = None
-    country: str | None = None
-    cands: list[_Cand] = field(default_factory=list)
 
 
 _COUNTRY_PREFIX = re.compile(r"^(?:U\.S\.|US|United States|U\.K\.|UK|American|British)\s+")
