@@ -542,9 +542,19 @@ _FAMILY_RE: dict[str, re.Pattern[str]] = {
     name: re.compile(src) for name, src in _FAMILY_SOURCES.items()
 }
 _POINT_RE = re.compile(_POINT)
+# What a date that begins with "the" has next: "the very end of", "the 15th of", "the first
+# quarter", "the summer of". Most of an article's "the"s are followed by none of these; the
+# master guard rejects them there instead of trying nine families at each (a third of the
+# scan's time went to "the").
+_AFTER_THE = (
+    "(?i:very|end|beginning|start|middle|close|early|latter|later|first|second|third|fourth"
+    "|final|last|spring|summer|fall|autumn|winter)|[0-9]"
+)
+_FIRST_BUT_THE = {w for words in _FIRST_WORDS.values() for w in words} - {"the", "The", "THE"}
 _MASTER = re.compile(
-    "(?<!\\w)"
-    + _guard(w for words in _FIRST_WORDS.values() for w in words)
+    "(?<!\\w)(?="
+    + _guard(_FIRST_BUT_THE)[3:-1]
+    + f"|(?i:the){_S}(?:{_AFTER_THE}))"
     + "(?:"
     + "|".join(
         f"{_guard(_FIRST_WORDS[name])}(?=(?P<{name}>{_unnamed(src)}))"

@@ -9,6 +9,7 @@ specification of what the rules cover; read it before changing a pattern.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -475,3 +476,38 @@ def test_seed_corpus_gold_dates_are_found() -> None:
         report.append(f"{path.name}: extras {extras}, unresolved {unresolved}")
     print("\n".join(report))
     assert not missing, missing
+
+
+def _reference_master() -> re.Pattern[str]:
+    """The scan without the "the ..." shortcut: every first word of every family."""
+    from takedown.normalize import dates as d
+
+    first = d._guard(w for words in d._FIRST_WORDS.values() for w in words)
+    families = "|".join(
+        f"{d._guard(d._FIRST_WORDS[name])}(?=(?P<{name}>{d._unnamed(src)}))"
+        for name, src in d._FAMILY_SOURCES.items()
+    )
+    return re.compile(f"(?<!\\w){first}(?:{families})")
+
+
+_REFERENCE = _reference_master()
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([
+            "the", "The", "THE", " ", "  ", "\u00a0", "\t", "\n", "very", "Very", "end", "END",
+            "of", "beginning", "start", "middle", "close", "early", "latter", "later", "part",
+            "first", "final", "last", "4th", "15th", "spring", "Winter", "AUTUMN", "fall",
+            "quarter", "2021", "March", "other", "then", "them", "-", ",", "x", "half", "of",
+        ]),
+        max_size=30,
+    ).map("".join)
+)
+def test_master_scan_shortcut_changes_nothing(text: str) -> None:
+    from takedown.normalize.dates import _MASTER
+
+    assert [(m.start(), m.lastgroup) for m in _MASTER.finditer(text)] == [
+        (m.start(), m.lastgroup) for m in _REFERENCE.finditer(text)
+    ]
