@@ -27,6 +27,7 @@ from takedown.normalize.numbers import (
     tidy,
     words_to_number,
 )
+from takedown.normalize.scan import NOT_AFTER_WORD, finditer_guarded
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_TAIL = re.compile(
@@ -85,11 +86,15 @@ _LOWER_WORD = re.compile(r"[a-z][a-z0-9-]*")
 _BLANKS = re.compile(r"[ \t]+")
 _IN_YEAR = re.compile(r"[ \t]+in[ \t]+(?:19|20)\d\d\b")
 _AGE_TAIL = re.compile(r"[ \t]*(?:-[ \t]*)?(?:(?:years?|months?)[ \t]*)?(?:-|\s)?old\b")
+# scanned with finditer_guarded (normalize/scan.py): the lookbehind runs only where the rest
+# matched, so the engine skips ahead instead of testing it at every character
+_LINKED_NUMBER_GUARD = re.compile(r"(?<![ \t])")
 _LINKED_NUMBER = re.compile(
-    r"(?<![ \t])[ \t]+(?:with|accounted[ \t]+for|had|has|recorded|reported|made|saw)[ \t]+"
+    r"[ \t]+(?:with|accounted[ \t]+for|had|has|recorded|reported|made|saw)[ \t]+"
     rf"(?P<n>{_DIGITS}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
     r"(?![ \t]*(?:%|percent|per[ \t]+cent|million|billion|kg|kilo|pounds|tonnes|\$))"
 )
+_WORTH_WORD = re.compile(r"value|worth", re.IGNORECASE)  # every drug_value_before match has one
 _PAREN_NUMBER = re.compile(rf"\([ \t]*(?:{_DIGITS})[ \t]*\)")
 _NOT_COUNTED = frozenset(
     "decade decades century centuries times ways things reasons sides parts kinds types "
@@ -283,9 +288,9 @@ class FigureFinder:
             c.cue: frozenset(w.lower() for w in c.cues) for c in cues
         }
         self.ordinal_re = re.compile(
-            rf"\b(?P<ord>{'|'.join(ORDINALS)})\b(?P<mid>(?:[ \t]+[a-z-]+){{0,4}}?)[ \t]+"
+            rf"(?P<ord>{'|'.join(ORDINALS)})\b(?P<mid>(?:[ \t]+[a-z-]+){{0,4}}?)[ \t]+"
             r"(?P<noun>operation|action|takedown|crackdown|sweep|phase|iteration)\b",
-        )  # scanned over the ASCII-lowercased text
+        )  # scanned over the ASCII-lowercased text, guarded by NOT_AFTER_WORD
 
     # -- public -------------------------------------------------------------------------
 
@@ -349,7 +354,7 @@ class FigureFinder:
             if fig and free(fig.number_start, fig.end) and free(fig.start, fig.start + 1):
                 out.append(fig)
                 taken.add(fig.start, fig.end)
-        for m in self.ordinal_re.finditer(low):
+        for m in finditer_guarded(self.ordinal_re, NOT_AFTER_WORD, low):
             if free(m.start(), m.end()):
                 out.append(
                     _evidence(
@@ -380,7 +385,7 @@ class FigureFinder:
                 out.append(
                     (m.start("c"), m.end(), country, tidy(parse_digits(m.group("n"))), m.start("n"))
                 )
-        for p in _LINKED_NUMBER.finditer(text):
+        for p in finditer_guarded(_LINKED_NUMBER, _LINKED_NUMBER_GUARD, text):
             m = self.country_end.search(text, max(0, p.start() - 40), p.start())
             if m is None:
                 continue
@@ -875,7 +880,9 @@ class FigureFinder:
             return "sentence"
         # "cocaine worth $50 million", "a street value of £2 million": what the drugs are
         # worth, not money seized (cryptocurrency "worth" 2.3 million euros stays money)
-        if self.drug_value_before.search(text, max(sent[0], num_s - 60), num_s):
+        lo = max(sent[0], num_s - 60)
+        # the long substance alternation is tried only where its literal could be
+        if _WORTH_WORD.search(text, lo, num_s) and self.drug_value_before.search(text, lo, num_s):
             return "other"
         right = text[end : min(sent[1], end + 40)]
         if re.match(

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from takedown.normalize.layout import Layout
+from takedown.normalize.scan import NOT_AFTER_WORD, finditer_guarded
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĘĚĞŁŃŇŐŘŚŠŞŢŤŰŹŻŽ"
 _LO = "a-zß-öø-ÿāăąćčďđęěğłńňőřśšşţťűźżž"
@@ -44,12 +45,14 @@ _ROLE_WORDS = (
     r"analyst|expert|assistant|executive|commander|inspector|superintendent"
 )
 
+# the scans below are written without their leading "\b" or lookbehind and run through
+# ``finditer_guarded`` (see normalize/scan.py): the engine then skips to each candidate
 _OPERATION = re.compile(
-    rf"\b[Oo]peration[ \t]+[\"“‘']?(?P<name>[{_UP}0-9][\w’'-]*"
+    rf"[Oo]peration[ \t]+[\"“‘']?(?P<name>[{_UP}0-9][\w’'-]*"
     rf"(?:[ \t]+(?:[{_UP}][\w’'-]*|[IVX]+\b|\d+\b)){{0,2}})"
 )
 _CALLED = re.compile(
-    rf"\b(?:called|dubbed|named|code-?named|codenamed|known[ \t]+as)[ \t]+[\"“‘']?"
+    rf"(?:called|dubbed|named|code-?named|codenamed|known[ \t]+as)[ \t]+[\"“‘']?"
     rf"(?P<name>[{_UP}][\w’'-]+)"
 )
 # Canadian forces name operations "Project BIONIC": only an all-capitals name counts, so
@@ -64,7 +67,7 @@ _AGENCY_HEADS = (
     r"Court|Commission|Ministry|Authority|Gendarmerie|Constabulary|Inspectorate|Guard|"
     r"Prosecution|Prosecutor['’]s[ \t]+Office|Customs|Force|Marshals|Coast[ \t]+Guard"
 )
-_HEAD = re.compile(rf"\b(?P<head>{_AGENCY_HEADS})\b")
+_HEAD = re.compile(rf"(?P<head>{_AGENCY_HEADS})\b")  # guard: NOT_AFTER_WORD
 # Heads that take an "of/for ..." complement as part of the name ("Bureau of Investigation",
 # "Attorney's Office for the Central District of California", "Court for the ...").
 _HEAD_FIRST = re.compile(
@@ -97,7 +100,7 @@ _NOT_NAME_START = frozenset(
 )
 _MARKET_HEAD_WORD = re.compile(r"\bMarket(?:place)?\b")
 _LISTED_MARKETS = re.compile(
-    r"\b(?:markets|marketplaces)[ \t]*,?[ \t]+(?:including|such[ \t]+as|like|namely)[ \t]+"
+    r"(?:markets|marketplaces)[ \t]*,?[ \t]+(?:including|such[ \t]+as|like|namely)[ \t]+"
 )
 _LIST_ITEM = re.compile(
     rf"[ \t]*(?:,[ \t]*)?(?:(?:and|or)[ \t]+)?(?P<n>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)"
@@ -105,7 +108,7 @@ _LIST_ITEM = re.compile(
 _LIST_GLUE = re.compile(r"[ \t]*(?:,|and\b|or\b)")
 # 'the shop "Shiny Flakes"', 'a marketplace called “Nexus”': a quoted name after the noun
 _QUOTED_MARKET = re.compile(
-    r"\b(?:shop|store|marketplace|market|forum|site|platform)[ \t]+(?:(?:called|named|"
+    r"(?:shop|store|marketplace|market|forum|site|platform)[ \t]+(?:(?:called|named|"
     r"known[ \t]+as|dubbed)[ \t]+)?[\"“‘'](?P<name>[A-Z0-9][\w .&!-]{1,38}?)[\"”’']"
 )
 _MARKET_NAME_WORD = re.compile(rf"[{_UP}0-9][\w’'.!-]*")
@@ -174,7 +177,7 @@ def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
     out: list[NameCandidate] = []
     # each pattern needs a literal that most texts lack: test for it before scanning
     operation = "peration" in text
-    for m in _OPERATION.finditer(text) if operation else ():
+    for m in finditer_guarded(_OPERATION, NOT_AFTER_WORD, text) if operation else ():
         s, e = m.span("name")
         name = m.group("name")
         camel = bool(re.search(r"[a-z][A-Z]", name))
@@ -205,7 +208,7 @@ def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
         s, e = m.span("name")
         if not layout.in_zone(s, e):
             out.append(NameCandidate("operation", s, e, m.group("name"), "camel-tor"))
-    for m in _CALLED.finditer(text) if operation else ():
+    for m in finditer_guarded(_CALLED, NOT_AFTER_WORD, text) if operation else ():
         s, e = m.span("name")
         sent = layout.sentence_of(s)
         context = text[sent[0] : sent[1]].lower()
@@ -290,7 +293,7 @@ def _expand_left(text: str, head_start: int, line_start: int) -> int:
 
 def find_agencies(text: str, layout: Layout) -> list[NameCandidate]:
     out: list[NameCandidate] = []
-    for m in _HEAD.finditer(text):
+    for m in finditer_guarded(_HEAD, NOT_AFTER_WORD, text):
         hs, he = m.span("head")
         if layout.in_zone(hs, he) or _title_case_line(text, hs):
             continue
@@ -345,7 +348,7 @@ def find_markets(text: str, layout: Layout) -> list[NameCandidate]:
         if words[0][0] in _NOT_NAME_START:
             continue
         out.append(NameCandidate("marketplace", s, m.end(), text[s : m.end()], "market-head"))
-    for m in _LISTED_MARKETS.finditer(text):
+    for m in finditer_guarded(_LISTED_MARKETS, NOT_AFTER_WORD, text):
         # "darknet markets including Bohemia and Agartha": the names after the noun
         pos = m.end()
         for _ in range(8):
@@ -359,7 +362,7 @@ def find_markets(text: str, layout: Layout) -> list[NameCandidate]:
             pos = e
             if not _LIST_GLUE.match(text, pos):
                 break
-    for m in _QUOTED_MARKET.finditer(text):
+    for m in finditer_guarded(_QUOTED_MARKET, NOT_AFTER_WORD, text):
         s, e = m.span("name")
         if not layout.in_zone(s, e):
             out.append(NameCandidate("marketplace", s, e, m.group("name"), "quoted-market"))
@@ -369,8 +372,9 @@ def find_markets(text: str, layout: Layout) -> list[NameCandidate]:
 _TITLE_IN_RUN = re.compile(rf"(?:^|(?<=[ \t]))(?:{_TITLES}|Charge)[ \t]+")
 # One pass finds every run of capitalised words; the context of each run then says whether a
 # person stands in it (much cheaper than one full scan per context pattern).
+_NAME_RUN_GUARD = re.compile(r"(?<![\w.’'-])")
 _NAME_RUN = re.compile(
-    rf"(?<![\w.’'-]){_CAP_WORD}(?:[ \t]+(?:[{_UP}]\.|{_CAP_WORD}|U\.S\.|[A-Z]{{2,5}}"
+    rf"{_CAP_WORD}(?:[ \t]+(?:[{_UP}]\.|{_CAP_WORD}|U\.S\.|[A-Z]{{2,5}}"
     rf"|{_PARTICLES}(?=[ \t]+[{_UP}{_LO}]))){{0,7}}(?:,?[ \t]+(?:Jr\.|Sr\.|III|II|IV)\b)?"
 )
 _LEFT_CONTEXT = re.compile(
@@ -413,7 +417,7 @@ _ACRONYM_START = re.compile(r"[A-Z]{2,5}|U\.S\.")
 
 def find_persons(text: str, layout: Layout) -> list[NameCandidate]:
     out: list[NameCandidate] = []
-    for m in _NAME_RUN.finditer(text):
+    for m in finditer_guarded(_NAME_RUN, _NAME_RUN_GUARD, text):
         s, e = m.span()
         run = m.group(0)
         if " " not in run and "\t" not in run:
