@@ -33,6 +33,16 @@ def _check_date(value: str | None) -> str | None:
 _RUN_START = re.compile(r"\S{1000}")
 _RUN_REST = re.compile(r"\S*")
 _RUN_PIECE = 100
+_BLOCK = 500  # half the run length: any 1,000-char run covers a whole aligned block
+_SPACE = re.compile(r"\s")
+
+
+def _may_hold_long_run(text: str) -> bool:
+    """False when every aligned 500-char block holds white space, which rules out a run of
+    1,000 non-space characters. A handful of searches that stop at the first space, instead
+    of ``\\S{1000}`` tried at every character (7% of the tokenizer's own time)."""
+    find = _SPACE.search
+    return any(find(text, k, k + _BLOCK) is None for k in range(0, len(text) - _BLOCK + 1, _BLOCK))
 
 
 def make_doc_bounded(nlp: Language, text: str) -> Doc:
@@ -43,7 +53,7 @@ def make_doc_bounded(nlp: Language, text: str) -> Doc:
     characters, which no article holds as words, become tokens of 100 characters instead;
     the Doc's text is the input, character for character, so offsets are unchanged.
     """
-    first = _RUN_START.search(text)
+    first = _RUN_START.search(text) if _may_hold_long_run(text) else None
     if first is None:
         return nlp.make_doc(text)
     docs: list[Doc] = []

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 N = 100_000
 SCANNING = frozenset({"search", "finditer", "findall", "sub", "subn", "split"})
@@ -94,3 +96,22 @@ def test_extraction_finishes_on_adversarial_runs(extractor: object, kind: str) -
     ArticleRecord.model_validate(record.model_dump())
     for fig in record.figures:
         assert text[fig.start : fig.end] == fig.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([" ", "\n", "\u00a0", "\u2009", "a b"]),
+            st.integers(1, 1600).map(lambda k: "x" * k),
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_long_run_precheck_never_hides_a_run(text: str) -> None:
+    """The block test that spares most texts the ``\\S{1000}`` search must say "maybe"
+    whenever that search would find a run, or the tokenizer would meet it unbounded."""
+    from takedown.extractor import _RUN_START, _may_hold_long_run
+
+    if _RUN_START.search(text) is not None:
+        assert _may_hold_long_run(text)
