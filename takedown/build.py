@@ -34,20 +34,30 @@ _FIELD_OF = {
 
 
 #: A cue just before a date ("began in late 2021") gives the date its role: reconcile files
-#: an operation's dates as began / ended / announced by it.
-_DATE_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (role, re.compile(rf"\b(?:{cues})\s+(?:(?:in|on|at|around|during|by)\s+)?(?:the\s+)?$", re.I))
-    for role, cues in (
-        ("began", r"began|begun|begins|started|starts|launched|initiated|commenced|kicked off"),
-        ("ended", r"ended|ends|concluded|culminated|wrapped up|finished"),
-        ("announced", r"announced|unveiled|revealed|made public"),
-    )
+#: an operation's dates as began / ended / announced by it. One pattern with a group per role:
+#: the cue must be the last word before the date (bar "in the"), so at most one role matches.
+_DATE_ROLE_CUES = {
+    "began": r"began|begun|begins|started|starts|launched|initiated|commenced|kicked off",
+    "ended": r"ended|ends|concluded|culminated|wrapped up|finished",
+    "announced": r"announced|unveiled|revealed|made public",
+}
+_DATE_ROLE = re.compile(
+    r"\b(?:"
+    + "|".join(f"(?P<{role}>{cues})" for role, cues in _DATE_ROLE_CUES.items())
+    + r")\s+(?:(?:in|on|at|around|during|by)\s+)?(?:the\s+)?$",
+    re.I,
 )
+_ROLE_WORD = re.compile(r"beg|start|launch|initiat|commenc|kick|end|conclu|culmin|wrap|finish|"
+                        r"announc|unveil|reveal|made", re.I)
 
 
 def _date_role(text: str, start: int, sentence_start: int) -> str | None:
-    before = text[max(sentence_start, start - 48) : start]
-    return next((role for role, cue in _DATE_ROLES if cue.search(before)), None)
+    lo = max(sentence_start, start - 48)
+    # the end-anchored search tries every start in the window: skip it when no cue is there
+    if _ROLE_WORD.search(text, lo, start) is None:
+        return None
+    m = _DATE_ROLE.search(text, lo, start)
+    return m.lastgroup if m else None
 
 
 def _paragraphs(text: str, sentences: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:

@@ -82,3 +82,25 @@ def test_parallel_workers_give_the_same_records_in_order() -> None:
     serial = [dumps(r) for r in Extractor(batch_size=4).extract_many(arts)]
     parallel = [dumps(r) for r in Extractor(batch_size=4, jobs=2).extract_many(arts)]
     assert parallel == serial
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("The operation began in late 2021 and", "began"),
+        ("Investigators kicked off the probe on May 3, 2022.", None),
+        ("The probe kicked off in the summer of 2020.", "began"),
+        ("The takedown was announced on 2 May 2023.", "announced"),
+        ("It concluded in November 2022.", "ended"),
+        ("The market was Wrapped Up in 2019.", "ended"),
+        ("Police restarted nothing in 2019.", None),
+        ("The market went offline in 2019.", None),
+        ("Arrests made public on Tuesday, June 18, 2024 were", "announced"),
+    ],
+)
+def test_date_roles_from_the_cue_right_before(
+    extractor: Extractor, sentence: str, role: str | None
+) -> None:
+    dates = extractor.extract(sentence, published="2024-06-20").dates
+    assert dates, sentence
+    assert dates[0].role == role
