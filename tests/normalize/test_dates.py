@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -501,13 +502,24 @@ _REFERENCE = _reference_master()
             "of", "beginning", "start", "middle", "close", "early", "latter", "later", "part",
             "first", "final", "last", "4th", "15th", "spring", "Winter", "AUTUMN", "fall",
             "quarter", "2021", "March", "other", "then", "them", "-", ",", "x", "half", "of",
+            "3", "15", "1999", "1990s", ".", "(", "/", "and", "to", "between", "ago", "years",
+            "May", "Tue.", "today", "last", "in", "Q1", "#", "$",
         ]),
         max_size=30,
     ).map("".join)
 )
 def test_master_scan_shortcut_changes_nothing(text: str) -> None:
-    from takedown.normalize.dates import _MASTER
+    from takedown.normalize.dates import _MASTER, _scan
 
-    assert [(m.start(), m.lastgroup) for m in _MASTER.finditer(text)] == [
-        (m.start(), m.lastgroup) for m in _REFERENCE.finditer(text)
-    ]
+    expected = [(m.start(), m.lastgroup) for m in _REFERENCE.finditer(text)]
+    assert [(m.start(), m.lastgroup) for m in _MASTER.finditer(text)] == expected
+    # the scan entered after non-word characters, on the whole text and on a window of it
+    # (its matches start at that character: the date starts where the family's group does)
+    assert _starts(_scan(text, 0, len(text))) == expected
+    lo, hi = len(text) // 3, len(text) - len(text) // 4
+    window = [(m.start(), m.lastgroup) for m in _REFERENCE.finditer(text, lo, hi)]
+    assert _starts(_scan(text, lo, hi)) == window
+
+
+def _starts(hits: Iterable[re.Match[str]]) -> list[tuple[int, str | None]]:
+    return [(m.start(m.lastgroup or 0), m.lastgroup) for m in hits]
