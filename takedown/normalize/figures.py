@@ -18,10 +18,10 @@ from takedown.models.rules import CountryRule, KindCueRule, SubstanceRule, UnitR
 from takedown.normalize.intervals import Occupied
 from takedown.normalize.layout import Layout
 from takedown.normalize.numbers import (
-    NUMBER_WORDS_LOWER_RE,
     NUMBER_WORDS_RE,
     ORDINALS,
     ascii_lower,
+    number_word_spans,
     parse_digits,
     scale_value,
     tidy,
@@ -30,6 +30,15 @@ from takedown.normalize.numbers import (
 from takedown.normalize.scan import NOT_AFTER_WORD, finditer_guarded
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# The same numbers with the first digit taken out of the alternation, so the pattern begins
+# with a character class and the engine skips ahead to the next digit (it cannot when the
+# pattern begins with a branch); greedy repeats backtrack in the same order.
+_DIGITS_LEAD = r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+# Digits are scanned as finditer_guarded(_NUMBER_BODY, _NUMBER_GUARD): exactly the matches of
+# ``(?<![\w.,])(?P<num>{_DIGITS})(?!\d)``, a number not glued to a word, another number or a
+# decimal point, without testing the lookbehind at every character.
+_NUMBER_GUARD = re.compile(r"(?<![\w.,])")
+_NUMBER_BODY = re.compile(rf"(?P<num>{_DIGITS_LEAD})(?!\d)")
 _SCALE_TAIL = re.compile(
     r"(?:[ \t]?(?P<suf>mn|mln|bn|bln|tn|m|b|k)\b"
     r"|[ \t]+(?P<word>million|billion|thousand|trillion|lakhs?|crores?)\b)",
@@ -239,7 +248,6 @@ class FigureFinder:
         code_alt = _alternation(codes)
         # digits are found by a plain scan; the currency before them is read from a short
         # window, which is far cheaper than an optional prefix tried at every position
-        self.number_re = re.compile(rf"(?<![\w.,])(?P<num>{_DIGITS})(?!\d)")
         self.prefix_re = re.compile(
             rf"(?:(?P<sym>{prefix_alt})[ \t]?|\b(?P<code>{code_alt})[ \t]+)$"
         )
@@ -339,22 +347,24 @@ class FigureFinder:
 
         # digits and number words in text order, so a range's near end ("eight to 23 years")
         # claims the far end before the far end is read as a figure of its own
-        hits = [(m.start(), 0, m) for m in self.number_re.finditer(text)]
+        hits: list[tuple[int, int, int, re.Match[str] | None]] = [
+            (m.start(), 0, m.end(), m) for m in finditer_guarded(_NUMBER_BODY, _NUMBER_GUARD, text)
+        ]
         low = self._low
-        hits += [(m.start(), 1, m) for m in NUMBER_WORDS_LOWER_RE.finditer(low)]
+        hits += [(s, 1, e, None) for s, e in number_word_spans(low)]
         hits.sort(key=lambda h: (h[0], h[1]))
-        for _, is_words, m in hits:
-            if not free(m.start(), m.end()):
+        for s, _, e, m in hits:
+            if not free(s, e):
                 continue  # inside a date, a name, furniture or a figure already read: skip early
             fig = (
-                self._from_words(text, m, layout)
-                if is_words
-                else self._from_digits(text, m, layout, dollar)
+                self._from_digits(text, m, layout, dollar)
+                if m is not None
+                else self._from_words(text, s, e, layout)
             )
             if fig and free(fig.number_start, fig.end) and free(fig.start, fig.start + 1):
                 out.append(fig)
                 taken.add(fig.start, fig.end)
-        for m in finditer_guarded(self.ordinal_re, NOT_AFTER_WORD, low):
+        for m in self._ordinal_operations(low):
             if free(m.start(), m.end()):
                 out.append(
                     _evidence(
@@ -371,6 +381,35 @@ class FigureFinder:
         return _consolidate(_link_equivalents(text, out))
 
     # -- candidates ---------------------------------------------------------------------
+
+    def _ordinal_operations(self, low: str) -> list[re.Match[str]]:
+        """``finditer_guarded(self.ordinal_re, NOT_AFTER_WORD, low)``: "second operation".
+
+        The ordinal words begin with common letters (s, t, f, e, n), so the scan would enter
+        the pattern at a third of the text's characters; instead each ordinal word is looked
+        up with ``str.find`` and the pattern is matched only there. Every match starts with
+        an ordinal word, so no start is missed; starts are tried in text order and those
+        inside the previous match are skipped, as the scan would.
+        """
+        starts: list[int] = []
+        for word in ORDINALS:
+            i = low.find(word)
+            while i >= 0:
+                starts.append(i)
+                i = low.find(word, i + 1)
+        if not starts:
+            return []
+        starts.sort()
+        found: list[re.Match[str]] = []
+        resume = 0
+        for i in starts:
+            if i < resume or NOT_AFTER_WORD.match(low, i) is None:
+                continue
+            m = self.ordinal_re.match(low, i)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
+        return found
 
     def _country_breakdowns(self, text: str) -> list[tuple[int, int, str | None, int | float, int]]:
         """Per-country counts written after the country: "the United States (153)", "Germany
@@ -437,16 +476,16 @@ class FigureFinder:
             fig = replace(fig, qualifier="about")
         return fig
 
-    def _from_words(self, text: str, m: re.Match[str], layout: Layout) -> FigureMatch | None:
-        phrase = m.group(0)
-        value = words_to_number(phrase)
+    def _from_words(self, text: str, start: int, end: int, layout: Layout) -> FigureMatch | None:
+        """The number-word phrase ``text[start:end]``."""
+        low = self._low[start:end]
+        value = words_to_number(low)
         if value is None:
             return None
-        low = phrase.lower()
-        before = text[max(0, m.start() - 16) : m.start()]
+        before = text[max(0, start - 16) : start]
         if _VAGUE_BEFORE.search(before) and low in {"hundred", "thousand", "million", "billion"}:
             return None
-        pos = m.end()
+        pos = end
         half = _HALF.match(text, pos)
         if half:
             value += 0.5
@@ -461,7 +500,7 @@ class FigureFinder:
                 self.cue_words.get("person_noun", frozenset()) | {"arrest", "firearm", "weapon"}
             ):
                 return None
-        return self._quantity(text, layout, m.start(), m.start(), pos, value, 1, None)
+        return self._quantity(text, layout, start, start, pos, value, 1, None)
 
     def _number_at(self, text: str, pos: int) -> tuple[float, int, int] | None:
         """A second number right here (the far end of a range): value, end and its scale."""
