@@ -9,6 +9,7 @@ plain candidates with offsets; the entities component decides overlaps and links
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from takedown.normalize.layout import Layout
@@ -57,7 +58,7 @@ _CALLED = re.compile(
 )
 # Canadian forces name operations "Project BIONIC": only an all-capitals name counts, so
 # "the Tor Project" or "Project Safe Neighborhoods" stay out.
-_PROJECT = re.compile(r"\bProject[ \t]+(?P<name>[A-Z][A-Z0-9-]{2,}(?:[ \t]+[A-Z][A-Z0-9-]{2,})?)\b")
+_PROJECT = re.compile(r"Project[ \t]+(?P<name>[A-Z][A-Z0-9-]{2,}(?:[ \t]+[A-Z][A-Z0-9-]{2,})?)\b")
 # JCODE's naming habit: a camel-case word ending in a capital "Tor" (SpecTor, DarkHunTor).
 _TOR_NAME = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)*[a-z]Tor)\b")
 
@@ -98,7 +99,7 @@ _NOT_NAME_START = frozenset(
     "Before When While As And But Or If Both Each Every Other Several Many Some Such Today "
     "Yesterday Overseas Meanwhile However Also Although Because Since Under Over Through".split()
 )
-_MARKET_HEAD_WORD = re.compile(r"\bMarket(?:place)?\b")
+_MARKET_HEAD_WORD = re.compile(r"Market(?:place)?\b")  # guard: NOT_AFTER_WORD
 _LISTED_MARKETS = re.compile(
     r"(?:markets|marketplaces)[ \t]*,?[ \t]+(?:including|such[ \t]+as|like|namely)[ \t]+"
 )
@@ -156,11 +157,39 @@ def _title_case_line(text: str, pos: int) -> bool:
 _TOR_TAIL = re.compile(r"[a-z]Tor\b")
 
 
+def _finditer_at_literal(
+    rx: re.Pattern[str],
+    literal: str,
+    offset: int,
+    text: str,
+    guard: re.Pattern[str] | None = NOT_AFTER_WORD,
+) -> Iterator[re.Match[str]]:
+    """``finditer_guarded(rx, guard, text)`` (or ``rx.finditer(text)`` without a guard) for a
+    pattern each of whose matches holds ``literal`` ``offset`` characters after its start
+    ("[Oo]peration ...": "peration" at 1).
+
+    Why: ``re`` skips ahead only to a pattern's possible first characters, so "[Oo]peration"
+    is entered at every "o" of the article and "[a-z]Tor" at every lower-case letter.
+    ``str.find`` jumps from one occurrence of the rare literal to the next instead. Every
+    start where a match is possible is tried, in order, and the scan resumes after each
+    match as ``finditer`` does: the matches are exactly the same.
+    """
+    i = text.find(literal, offset)
+    while i >= 0:
+        start = i - offset
+        m = rx.match(text, start) if guard is None or guard.match(text, start) else None
+        if m is not None:
+            yield m
+            i = text.find(literal, max(m.end(), start + 1) + offset)
+        else:
+            i = text.find(literal, i + 1)
+
+
 def _tor_names(text: str) -> list[re.Match[str]]:
     """Camel-case "-Tor" names, found from their rare tail rather than at every capital."""
     out: list[re.Match[str]] = []
     last = -1
-    for tail in _TOR_TAIL.finditer(text):
+    for tail in _finditer_at_literal(_TOR_TAIL, "Tor", 1, text, guard=None):
         start = tail.start()
         while start > 0 and text[start - 1].isalpha():
             start -= 1
@@ -177,7 +206,7 @@ def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
     out: list[NameCandidate] = []
     # each pattern needs a literal that most texts lack: test for it before scanning
     operation = "peration" in text
-    for m in finditer_guarded(_OPERATION, NOT_AFTER_WORD, text) if operation else ():
+    for m in _finditer_at_literal(_OPERATION, "peration", 1, text) if operation else ():
         s, e = m.span("name")
         name = m.group("name")
         camel = bool(re.search(r"[a-z][A-Z]", name))
@@ -200,7 +229,7 @@ def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
             words.pop()
         name = " ".join(words)
         out.append(NameCandidate("operation", s, s + len(name), name, "operation-keyword"))
-    for m in _PROJECT.finditer(text) if "Project" in text else ():
+    for m in _finditer_at_literal(_PROJECT, "Project", 0, text):
         s, e = m.span("name")
         if not layout.in_zone(s, e):
             out.append(NameCandidate("operation", s, e, m.group("name"), "project-keyword"))
@@ -328,7 +357,7 @@ def find_markets(text: str, layout: Layout) -> list[NameCandidate]:
     if not _DARK_CONTEXT.search(text):
         return []
     out: list[NameCandidate] = []
-    for m in _MARKET_HEAD_WORD.finditer(text) if "Market" in text else ():
+    for m in _finditer_at_literal(_MARKET_HEAD_WORD, "Market", 0, text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         words: list[tuple[str, int]] = []
         pos = m.start()
@@ -370,12 +399,30 @@ def find_markets(text: str, layout: Layout) -> list[NameCandidate]:
 
 
 _TITLE_IN_RUN = re.compile(rf"(?:^|(?<=[ \t]))(?:{_TITLES}|Charge)[ \t]+")
+# The first word of every last title _TITLE_IN_RUN can match, as a whole blank-separated
+# word: a run holding none of them has no title, and most runs are tested by this set alone
+_TITLE_WORDS = frozenset(
+    "Director Inspector Secretary Solicitor Attorney Surgeon Administrator Commissioner "
+    "Superintendent Detective Sheriff Judge Justice Minister Prosecutor Spokesperson "
+    "Spokesman Spokeswoman President Senator Governor Mayor Commander Agent Officer Sergeant "
+    "Lieutenant Captain Constable Chief Head Leader Commissar Dr Dr. Mr Mr. Ms Ms. Mrs Mrs. "
+    "Prof. Insp Insp. Supt Supt. Det Det. Sgt Sgt. Cpl Cpl. Cst Cst. Const Const. Lt. Capt. "
+    "Cmdr Cmdr. Gen. Snr Sr. Special Charge".split()
+)
 # One pass finds every run of capitalised words; the context of each run then says whether a
 # person stands in it (much cheaper than one full scan per context pattern).
 _NAME_RUN_GUARD = re.compile(r"(?<![\w.’'-])")
+_NAME_RUN_WORD = (
+    rf"[ \t]+(?:[{_UP}]\.|{_CAP_WORD}|U\.S\.|[A-Z]{{2,5}}|{_PARTICLES}(?=[ \t]+[{_UP}{_LO}]))"
+)
+_NAME_SUFFIX = r",?[ \t]+(?:Jr\.|Sr\.|III|II|IV)\b"
+# A run of one capitalised word (most runs: sentence starts) is never a name, so the scan
+# does not return them: the pattern is "word (word){0,7} suffix?" without its one-word
+# outcome, which it would try last. It matches where that pattern gives more than a word,
+# with the same span; where that gives a lone word, no start inside the word passes the
+# guard, so dropping those matches changes nothing else (test_entities_speed checks it).
 _NAME_RUN = re.compile(
-    rf"{_CAP_WORD}(?:[ \t]+(?:[{_UP}]\.|{_CAP_WORD}|U\.S\.|[A-Z]{{2,5}}"
-    rf"|{_PARTICLES}(?=[ \t]+[{_UP}{_LO}]))){{0,7}}(?:,?[ \t]+(?:Jr\.|Sr\.|III|II|IV)\b)?"
+    rf"{_CAP_WORD}(?:(?:{_NAME_RUN_WORD}){{1,7}}(?:{_NAME_SUFFIX})?|{_NAME_SUFFIX})"
 )
 _LEFT_CONTEXT = re.compile(
     rf"(?:\b(?:[Ss]aid|[Ss]ays|[Aa]ccording[ \t]+to|told|added|explained)"
@@ -420,25 +467,22 @@ def find_persons(text: str, layout: Layout) -> list[NameCandidate]:
     for m in finditer_guarded(_NAME_RUN, _NAME_RUN_GUARD, text):
         s, e = m.span()
         run = m.group(0)
-        if " " not in run and "\t" not in run:
-            continue  # one capitalised word (most runs: sentence starts) is never a name
         titled = False
         # "said Detective Superintendent Paul Hopkins", "Europol Executive Director Catherine
         # De Bolle": the name starts after the last title in the run
-        last = None
-        for t in _TITLE_IN_RUN.finditer(run):
-            last = t
-        if last is not None:
-            titled = True
-            s += last.end()
+        if not _TITLE_WORDS.isdisjoint(run.split()):
+            last = None
+            for t in _TITLE_IN_RUN.finditer(run):
+                last = t
+            if last is not None:
+                titled = True
+                s += last.end()
         tokens = text[s:e].split()
         while tokens and tokens[0] in _NOT_NAME_START:
             s = text.index(tokens[1], s) if len(tokens) > 1 else e
             tokens = tokens[1:]
         left = text[max(0, s - 80) : s]
-        before = _word_before(text, s, max(0, s - 80))
-        context_word = before is not None and before[0].rstrip(",") in _CONTEXT_LAST_WORDS
-        if _DISTRICT_BEFORE.search(left) and len(tokens) >= 3:
+        if len(tokens) >= 3 and "District" in left and _DISTRICT_BEFORE.search(left):
             # "... District of Maryland Erek L. Barron": the place ends where the name starts
             # keep an initial with its name: "Maryland | Erek L. Barron", "New York | Jane Roe"
             drop = 1 if len(tokens) == 3 or _INITIAL.match(tokens[2]) else 2
@@ -450,7 +494,7 @@ def find_persons(text: str, layout: Layout) -> list[NameCandidate]:
             continue
         if not (
             titled
-            or (context_word and _LEFT_CONTEXT.search(left))
+            or (_context_word_before(text, s) and _LEFT_CONTEXT.search(left))
             or _RIGHT_CONTEXT.match(text, e)
         ):
             continue
@@ -458,3 +502,9 @@ def find_persons(text: str, layout: Layout) -> list[NameCandidate]:
             continue
         out.append(NameCandidate("person", s, e, text[s:e], "person-context"))
     return out
+
+
+def _context_word_before(text: str, s: int) -> bool:
+    """The word before ``s`` could end a left context: only then is the regex tried."""
+    before = _word_before(text, s, max(0, s - 80))
+    return before is not None and before[0].rstrip(",") in _CONTEXT_LAST_WORDS

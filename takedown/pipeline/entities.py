@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -188,6 +187,7 @@ class EntityRecognizer(RulesComponent):
         for r in self.rules_of("countries", CountryRule):
             add(GazetteerEntry("country", r.id, r.name), [r.name, *r.aliases, *r.demonyms])
             self.demonym_forms.update(r.demonyms)
+        self._entry_of_match: dict[int, int] = {}
         self.orth = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.anaphor = PhraseMatcher(self.nlp.vocab, attr="ORTH")
@@ -210,33 +210,34 @@ class EntityRecognizer(RulesComponent):
     ) -> tuple[list[_Cand], list[tuple[int, int, int]]]:
         text = doc_text(doc)
         out: list[_Cand] = []
-        strings = self.nlp.vocab.strings
-        # token offsets as two plain lists: no Span or Token objects per match
-        starts = doc.to_array(IDX).tolist()
-        ends = (doc.to_array(IDX) + doc.to_array(LENGTH)).tolist()
+        entry_of = self._entry_index
+        # a sentence's market context is read once however many names stand in it
+        market_context: dict[tuple[int, int], bool] = {}
         for matcher in (self.orth, self.lower):
             for match_id, s, e in matcher(doc):
-                idx = int(strings[match_id])
+                idx = entry_of(match_id)
                 entry = self.entries[idx]
-                cs, ce = starts[s], ends[e - 1]
+                cs, ce = _char_offsets(doc, s, e)
                 if layout.in_zone(cs, ce):
                     continue
                 surface = text[cs:ce]
                 if matcher is self.lower and surface.islower():
                     continue  # "the postal service" is a phrase; "Postal Service" a name
-                if entry.label == "agency" and e - s > 1:
+                label = entry.label
+                if label == "agency" and e - s > 1:
                     entry = self._bracketed_owner(text, ce) or entry
-                if entry.label == "operation" and not surface[:1].isupper():
+                if label == "operation" and not surface[:1].isupper():
                     continue
-                if (
-                    entry.label == "marketplace"
-                    and e - s == 1
-                    and not _CAMEL_OR_DIGIT.search(surface)
-                ):
+                if label == "marketplace" and e - s == 1 and not _CAMEL_OR_DIGIT.search(surface):
                     sent = layout.sentence_of(cs)
-                    if not _MARKET_CONTEXT.search(text, sent[0], max(sent[1], ce)):
+                    window = (sent[0], max(sent[1], ce))
+                    found = market_context.get(window)
+                    if found is None:
+                        found = _MARKET_CONTEXT.search(text, *window) is not None
+                        market_context[window] = found
+                    if not found:
                         continue
-                if entry.label == "country":
+                if label == "country":
                     if surface in _AMBIGUOUS_COUNTRY_FORMS and not _PREPOSITION_BEFORE.search(
                         text, max(0, cs - 12), cs
                     ):
@@ -259,8 +260,16 @@ class EntityRecognizer(RulesComponent):
                         "gazetteer",
                     )
                 )
-        anaphors = [(starts[s], ends[e - 1], int(strings[mid])) for mid, s, e in self.anaphor(doc)]
+        anaphors = [(*_char_offsets(doc, s, e), entry_of(mid)) for mid, s, e in self.anaphor(doc)]
         return out, anaphors
+
+    def _entry_index(self, match_id: int) -> int:
+        """The entry a matcher's match id stands for (the id hashes the entry's index as a
+        string): looked up in the string store once per id, not once per match."""
+        idx = self._entry_of_match.get(match_id)
+        if idx is None:
+            idx = self._entry_of_match[match_id] = int(self.nlp.vocab.strings[match_id])
+        return idx
 
     def _bracketed_owner(self, text: str, end: int) -> GazetteerEntry | None:
         """The listed body a bracketed acronym right after a name points to: "Central Bureau
@@ -643,6 +652,13 @@ class EntityRecognizer(RulesComponent):
                     _Cand("person", start, end, "pattern", owner.key, owner.name, rule="surname")
                 )
         return out
+
+
+def _char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens [start, end): two Token look-ups per match are cheaper
+    than the offset arrays of the whole Doc (a gazetteer matches a few dozen times)."""
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last)
 
 
 # What a longer name may add to a short one for both to be the same thing: a market's head

@@ -1,0 +1,148 @@
+"""The entities stage's fast paths give exactly what the straightforward code gave.
+
+Each shortcut (a literal found with ``str.find`` before the regex, a run pattern that no
+longer returns lone words, a word set tested before a title regex) is compared here with
+the plain version it replaced, on generated texts built from the words that matter.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from takedown.normalize import names
+from takedown.normalize.layout import Layout, analyze_layout
+from takedown.normalize.scan import NOT_AFTER_WORD, finditer_guarded
+from takedown.pipeline.common import default_furniture
+
+ARTICLES = sorted(Path(__file__).parents[2].joinpath("data", "articles").glob("*.txt"))
+
+# -- the straightforward versions -------------------------------------------------------------
+
+_OLD_NAME_RUN = re.compile(
+    rf"{names._CAP_WORD}(?:[ \t]+(?:[{names._UP}]\.|{names._CAP_WORD}|U\.S\.|[A-Z]{{2,5}}"
+    rf"|{names._PARTICLES}(?=[ \t]+[{names._UP}{names._LO}]))){{0,7}}"
+    r"(?:,?[ \t]+(?:Jr\.|Sr\.|III|II|IV)\b)?"
+)
+
+
+def _find_persons_reference(text: str, layout: Layout) -> list[names.NameCandidate]:
+    """find_persons as it was before its shortcuts."""
+    out: list[names.NameCandidate] = []
+    for m in finditer_guarded(_OLD_NAME_RUN, names._NAME_RUN_GUARD, text):
+        s, e = m.span()
+        run = m.group(0)
+        if " " not in run and "\t" not in run:
+            continue
+        titled = False
+        last = None
+        for t in names._TITLE_IN_RUN.finditer(run):
+            last = t
+        if last is not None:
+            titled = True
+            s += last.end()
+        tokens = text[s:e].split()
+        while tokens and tokens[0] in names._NOT_NAME_START:
+            s = text.index(tokens[1], s) if len(tokens) > 1 else e
+            tokens = tokens[1:]
+        left = text[max(0, s - 80) : s]
+        before = names._word_before(text, s, max(0, s - 80))
+        context_word = before is not None and before[0].rstrip(",") in names._CONTEXT_LAST_WORDS
+        if names._DISTRICT_BEFORE.search(left) and len(tokens) >= 3:
+            drop = 1 if len(tokens) == 3 or names._INITIAL.match(tokens[2]) else 2
+            if len(tokens) - drop >= 2:
+                s = text.index(tokens[drop], s + len(tokens[0]))
+                tokens = tokens[drop:]
+                titled = True
+        if len(tokens) < 2 or len(tokens) > 5 or names._ACRONYM_START.fullmatch(tokens[0]):
+            continue
+        if not (
+            titled
+            or (context_word and names._LEFT_CONTEXT.search(left))
+            or names._RIGHT_CONTEXT.match(text, e)
+        ):
+            continue
+        if layout.in_zone(s, e):
+            continue
+        out.append(names.NameCandidate("person", s, e, text[s:e], "person-context"))
+    return out
+
+
+# -- generated texts ----------------------------------------------------------------------
+
+PERSON_PIECES = [" ", " ", "  ", "\t", "\n", ", ", "according to", *"., ' ’ - ( )".split()] + (
+    "said says told the The of van de Jr. Sr. III U.S. FBI DEA J. A. John Smith Jean-Luc McCabe "
+    "O'Brien Érik Müller Director General Detective Superintendent Special Agent in Charge Dr. "
+    "Dr Mr Sgt. Attorney District Maryland New York Acting Chief Inspector was sentenced "
+    "arrested who a citizen spokesman Police Europol Executive Catherine Bolle Erek L. Barron "
+    "Hello xYz Abc Jane Roe Minister Judge Commissioner Prosecutor 20"
+).split()
+person_texts = st.lists(st.sampled_from(PERSON_PIECES), max_size=40).map(" ".join) | st.lists(
+    st.sampled_from(PERSON_PIECES), max_size=40
+).map("".join)
+
+
+def _layout(text: str) -> Layout:
+    return analyze_layout(text, default_furniture())
+
+
+def _spans(cands: list[names.NameCandidate]) -> list[tuple[int, int, str, str]]:
+    return [(c.start, c.end, c.text, c.rule) for c in cands]
+
+
+@settings(max_examples=600, deadline=None)
+@given(person_texts)
+def test_find_persons_as_before(text: str) -> None:
+    layout = _layout(text)
+    assert _spans(names.find_persons(text, layout)) == _spans(_find_persons_reference(text, layout))
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_find_persons_as_before_on_articles(path: Path) -> None:
+    text = path.read_text()
+    layout = _layout(text)
+    assert _spans(names.find_persons(text, layout)) == _spans(_find_persons_reference(text, layout))
+
+
+@settings(max_examples=600, deadline=None)
+@given(person_texts)
+def test_a_run_with_a_title_holds_a_title_word(text: str) -> None:
+    """The word-set test before _TITLE_IN_RUN never skips a run the regex would match."""
+    for m in finditer_guarded(_OLD_NAME_RUN, names._NAME_RUN_GUARD, text):
+        if names._TITLE_IN_RUN.search(m.group(0)):
+            assert not names._TITLE_WORDS.isdisjoint(m.group(0).split())
+
+
+LITERAL_PIECES = [
+    " ",
+    "\t",
+    *(
+        "a o O . - _ peration Operation operation Tor xTor SpecTor DarkHunTor Market Marketplace "
+        "Project BIONIC Hydra 1 é"
+    ).split(),
+]
+LITERAL_SCANS = [
+    (names._OPERATION, "peration", 1, NOT_AFTER_WORD),
+    (names._TOR_TAIL, "Tor", 1, None),
+    (names._MARKET_HEAD_WORD, "Market", 0, NOT_AFTER_WORD),
+    (names._PROJECT, "Project", 0, NOT_AFTER_WORD),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LITERAL_PIECES), max_size=30).map("".join))
+@pytest.mark.parametrize(("rx", "literal", "offset", "guard"), LITERAL_SCANS)
+def test_literal_scan_as_finditer(
+    rx: re.Pattern[str], literal: str, offset: int, guard: re.Pattern[str] | None, text: str
+) -> None:
+    full = re.compile((guard.pattern if guard else "") + "(?:" + rx.pattern + ")")
+    expected = [(m.span(), m.groupdict()) for m in full.finditer(text)]
+    got = [
+        (m.span(), m.groupdict())
+        for m in names._finditer_at_literal(rx, literal, offset, text, guard=guard)
+    ]
+    assert got == expected
