@@ -59,3 +59,76 @@ NO_MARKET = [
 def test_common_words_are_not_markets(extractor, text):
     record = extractor.extract(text)
     assert not record.marketplaces, [m.name for m in record.marketplaces]
+
+
+# ---------------------------------------------------------------- agencies
+
+AGENCY_CASES = [
+    ("Agents from HSI Newark traced the parcels.", "HSI Newark"),
+    ("IRS-CI Chicago followed the bitcoin.", "IRS-CI Chicago Field Office"),
+    ("The USPIS Pittsburgh Division intercepted dozens of parcels.", "USPIS Pittsburgh Division"),
+    ("The DEA New Orleans Field Division led the case.", "DEA New Orleans Field Division"),
+    ("Chicago police searched the apartment.", "Chicago Police Department"),
+    ("The stop was made by the New York State Police.", "New York State Police"),
+    (
+        "The Las Vegas Metropolitan Police Department assisted.",
+        "Las Vegas Metropolitan Police Department",
+    ),
+    ("The Manhattan DA's Office brought the charges.", "Manhattan District Attorney's Office"),
+    (
+        "The Office of the Special Narcotics Prosecutor filed the complaint.",
+        "Office of the Special Narcotics Prosecutor for the City of New York",
+    ),
+    ("The State Department offered a reward.", "United States Department of State"),
+    ("The U.S. Coast Guard boarded the vessel.", "United States Coast Guard"),
+    ("Essex Police raided two homes.", "Essex Police"),
+    ("Avon and Somerset Constabulary seized the laptop.", "Avon and Somerset Police"),
+    ("SOCA investigated the seller before 2013.", "Serious Organised Crime Agency"),
+    ("The SPVM seized fentanyl in the raid.", "Service de police de la Ville de Montréal"),
+    ("The arrest was made by the Vancouver Police Department.", "Vancouver Police Department"),
+    ("Tasmania Police charged the buyer.", "Tasmania Police"),
+    ("The NSW Crime Commission froze the wallets.", "New South Wales Crime Commission"),
+    ("LKA Brandenburg officers searched the flat.", "Brandenburg State Criminal Police Office"),
+    ("The case went to the Bundesgerichtshof.", "Federal Court of Justice"),
+    ("NAKA officers detained three suspects.", "Slovak National Criminal Agency"),
+    ("The Hungarian Police detained two men.", "Hungarian National Police"),
+    ("The case was heard by the Audiencia Nacional.", "Audiencia Nacional"),
+    ("USKOK indicted the group.", "Office for the Suppression of Corruption and Organised Crime"),
+    (
+        "The Guardia di Finanza worked with the DNAA.",
+        "Direzione Nazionale Antimafia e Antiterrorismo",
+    ),
+    (
+        "EMPACT funded the action days.",
+        "European Multidisciplinary Platform Against Criminal Threats",
+    ),
+    ("MAOC-N tracked the ship.", "Maritime Analysis and Operations Centre – Narcotics"),
+    (
+        "The Moscow regional prosecutor's office asked for life.",
+        "Moscow Region Prosecutor's Office",
+    ),
+    ("Abu Dhabi Police arrested the courier.", "Abu Dhabi Police"),
+    ("The Enforcement Directorate attached his flats.", "Enforcement Directorate"),
+    ("SENAD agents seized cocaine in Asunción.", "National Anti-Drug Secretariat"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), AGENCY_CASES, ids=[c[1] for c in AGENCY_CASES])
+def test_agency_is_found(extractor, text, name):
+    record = extractor.extract(text)
+    assert name in {a.name for a in record.agencies}, [a.name for a in record.agencies]
+
+
+NO_AGENCY = [
+    "Durham police investigated the break-in.",  # Durham, North Carolina: not Durham Constabulary
+    "Cleveland police found the car.",
+    "The coast guard rescued a swimmer.",
+    "He visited the state department store downtown.",
+    "They stayed at the MGM Grand in Las Vegas.",
+]
+
+
+@pytest.mark.parametrize("text", NO_AGENCY)
+def test_ambiguous_words_are_not_listed_agencies(extractor, text):
+    record = extractor.extract(text)
+    assert not [a.name for a in record.agencies if a.source == "gazetteer"]
