@@ -361,6 +361,7 @@ class Throughput:
     load_seconds: float = 0.0
     tokenizer_seconds: float = 0.0
     takedown_seconds: float = 0.0
+    english_seconds: float = 0.0  # takedown's pipeline with spaCy's English tokenizer
     chunk_ratios: list[float] = field(default_factory=list)
 
     @property
@@ -376,6 +377,14 @@ class Throughput:
         return self.takedown_wps / max(self.tokenizer_wps, 1e-9)
 
     @property
+    def english_wps(self) -> float:
+        return self.words / max(self.english_seconds, 1e-9)
+
+    @property
+    def english_ratio(self) -> float:
+        return self.english_wps / max(self.tokenizer_wps, 1e-9)
+
+    @property
     def median_chunk_ratio(self) -> float:
         return statistics.median(self.chunk_ratios) if self.chunk_ratios else float("nan")
 
@@ -386,8 +395,13 @@ def measure_throughput(
     samples: Sequence[Sample] | None = None,
     chunk: int = CHUNK,
     warmup: int = 8,
+    english: bool = True,
 ) -> Throughput:
     """Time the blank tokenizer and takedown on the same texts, chunk by chunk.
+
+    With ``english`` a third side runs takedown's components behind spaCy's English
+    tokenizer instead of takedown's own, so the report shows how much of the ratio the
+    tokenizer choice accounts for (the facts are the same either way).
 
     Pipeline construction is timed apart (``load_seconds``): it is paid once per process,
     not per word. A few warm-up articles (not from the corpus order) run first so lazy
@@ -397,17 +411,20 @@ def measure_throughput(
 
     from takedown import Extractor
     from takedown.output import atomic_writer, dumps
+    from takedown.pipeline import build_nlp
 
     pool = samples if samples is not None else load_samples()
     tok_nlp = spacy.blank("en")
     started = time.perf_counter()
     extractor = Extractor()
     result = Throughput(load_seconds=time.perf_counter() - started)
+    with_english = Extractor(build_nlp(spans=False, tokenizer="english")) if english else None
     warm = [make_article(pool, -1 - i, seed) for i in range(warmup)]
     for _ in tok_nlp.tokenizer.pipe(warm):
         pass
-    for _ in extractor.extract_many(warm):
-        pass
+    for ex in (extractor, with_english):
+        for _ in ex.extract_many(warm) if ex is not None else ():
+            pass
 
     with tempfile.TemporaryDirectory(prefix="takedown-bench-") as tmp:
         target = Path(tmp) / "articles.jsonl"
@@ -415,18 +432,24 @@ def measure_throughput(
             for k, texts in enumerate(_chunks(iter_corpus(n, seed, pool), chunk)):
                 words = sum(len(t.split()) for t in texts)
                 tok_s = td_s = 0.0
-                for side in (0, 1) if k % 2 == 0 else (1, 0):
+                sides = [0, 1, 2] if with_english is not None else [0, 1]
+                shift = k % len(sides)  # each side goes first in turn
+                for side in sides[shift:] + sides[:shift]:
                     t0 = time.perf_counter()
                     if side == 0:
                         result.tokens += sum(len(doc) for doc in tok_nlp.tokenizer.pipe(texts))
                         tok_s = time.perf_counter() - t0
-                    else:
+                    elif side == 1:
                         for record in extractor.extract_many(texts):
                             line = dumps(record) + "\n"
                             fh.write(line)
                             result.output_bytes += len(line)
                             result.records += 1
                         td_s = time.perf_counter() - t0
+                    elif with_english is not None:
+                        for record in with_english.extract_many(texts):
+                            dumps(record)
+                        result.english_seconds += time.perf_counter() - t0
                 result.articles += len(texts)
                 result.words += words
                 result.tokenizer_seconds += tok_s
@@ -598,6 +621,11 @@ def format_report(
         f"chunk {tp.median_chunk_ratio:.3f})",
         f"verdict         : {verdict(tp.ratio)}",
     ]
+    if tp.english_seconds:
+        lines.append(
+            f"english tokens  : {tp.english_wps:,.0f} words/s, ratio {tp.english_ratio:.3f} "
+            "(the same components behind spaCy's English tokenizer)"
+        )
     if breakdown:
         total = sum(breakdown.values()) or 1e-9
         lines.append(f"breakdown (separate pass, {breakdown_articles:,} articles, {total:.2f} s):")
