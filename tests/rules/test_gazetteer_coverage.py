@@ -132,3 +132,35 @@ NO_AGENCY = [
 def test_ambiguous_words_are_not_listed_agencies(extractor, text):
     record = extractor.extract(text)
     assert not [a.name for a in record.agencies if a.source == "gazetteer"]
+
+
+# ---------------------------------------------------------------- substances
+
+SUBSTANCE_CASES = [
+    ("Officers found 10,000 fentanyl-laced pills in the car.", "fentanyl", 10000, "pill"),
+    ("Police seized 5 kg of fentanyl-laced heroin.", "fentanyl", 5, "kg"),
+    ("Agents seized 40 kg of Captagon pills.", "Captagon", 40, "kg"),
+    ("Police seized 5 kg of para-fluorofentanyl.", "para-fluorofentanyl", 5, "kg"),
+    ("They found 300 grams of magic truffles.", "psilocybin mushrooms", 300, "g"),
+    ("They found 20 grams of 2C-I in the flat.", "2C-I", 20, "g"),
+    ("Officers seized 12 kg of shatter.", "THC", 12, "kg"),
+    ("He had 50 grams of medetomidine.", "medetomidine", 50, "g"),
+    ("Police seized 100 kg of 4-AP.", "4-AP", 100, "kg"),
+    ("They seized 2 kg of MDPV.", "MDPV", 2, "kg"),
+    ("Police seized 2,000 Endone tablets.", "oxycodone", 2000, "pill"),
+    ("Police seized 300 Ativan pills.", "lorazepam", 300, "pill"),
+    ("They seized 3 kg of coca paste.", "cocaine", 3, "kg"),
+    ("Customs seized 50 kg of APAAN.", "APAAN", 50, "kg"),
+    ("Police seized 10 kg of pingers.", "ecstasy", 10, "kg"),
+    ("Police seized 2 kg of molly.", "MDMA", 2, "kg"),
+    ("Police seized 4 kg of crystal meth.", "methamphetamine", 4, "kg"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "substance", "value", "unit"), SUBSTANCE_CASES, ids=[c[0] for c in SUBSTANCE_CASES]
+)
+def test_substance_is_named(extractor, text, substance, value, unit):
+    record = extractor.extract(text)
+    got = [(f.substance, f.value, f.unit) for f in record.figures]
+    assert (substance, value, unit) in got, got
