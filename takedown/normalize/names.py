@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from takedown.normalize.layout import Layout
 from takedown.normalize.scan import NOT_AFTER_WORD, finditer_guarded
@@ -261,9 +262,13 @@ def _word_before(text: str, pos: int, line_start: int) -> tuple[str, int] | None
     return (text[i:j], i) if i < j else None
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_name_word(word: str) -> bool:
     """A word that can sit inside a body's name: capitalised, an acronym, "U.S.", or a
-    hyphenated compound whose every part is capitalised ("Zeeland-West", not "AFP-led")."""
+    hyphenated compound whose every part is capitalised ("Zeeland-West", not "AFP-led").
+
+    Cached: the words before head nouns ("Justice", "National", "the") recur in every
+    article."""
     if _ACRONYM_WORD.fullmatch(word):
         return True
     if word.endswith(".") and word not in {"Dept.", "St.", "Ft.", "Mt."}:

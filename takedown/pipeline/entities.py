@@ -31,6 +31,7 @@ from takedown.normalize.names import (
     find_persons,
 )
 from takedown.normalize.numbers import ascii_lower
+from takedown.normalize.scan import finditer_guarded
 from takedown.pipeline.common import (
     ENTITY_GROUP,
     MENTIONS_KEY,
@@ -100,6 +101,10 @@ _KEY_LEAD = re.compile(r"^(?:the|operation)\s+")
 _KEY_POSSESSIVE = re.compile(r"'s$")
 _KEY_PUNCT = re.compile(r"[\s.\-'’]+")
 _CAMEL_OR_DIGIT = re.compile(r"[a-z][A-Z]|\d")
+_POSSESSIVE_OWNER = re.compile(r"^(?:the\s+)?(.+?)['’]s\s+\S")
+# the left edge of a whole word that may be hyphenated: checked after the rest matched
+# (finditer_guarded, normalize/scan.py), so the scan skips ahead to the word's first letter
+_NOT_AFTER_WORD_OR_HYPHEN = re.compile(r"(?<![\w-])")
 _PREPOSITION_BEFORE = re.compile(r"(?:\bin|\bfrom|\bof|\bto|,)[ \t]+(?:the[ \t]+)?$")
 
 
@@ -440,19 +445,22 @@ class EntityRecognizer(RulesComponent):
         countries = _select([c for c in cands if c.label == "country"])
         orgs.extend(self._possessive_owners(text, orgs))
         # acronyms defined here: later bare uses are mentions of the same entity
+        taken: Occupied | None = None
         for _, short_c in pairs:
             chosen = next(
                 (c for c in orgs if c.start == short_c.start and c.end == short_c.end), None
             )
             if chosen is None:
                 continue
-            for m in re.finditer(
-                rf"(?<![\w-]){re.escape(text[short_c.start : short_c.end])}(?![\w-])", text
-            ):
+            if taken is None:
+                taken = Occupied((o.start, o.end) for o in orgs)
+            short = text[short_c.start : short_c.end]
+            for m in finditer_guarded(_bare_word_pattern(short), _NOT_AFTER_WORD_OR_HYPHEN, text):
                 if layout.in_zone(m.start(), m.end()):
                     continue
-                if any(o.start < m.end() and m.start() < o.end for o in orgs):
+                if taken.overlaps(m.start(), m.end()):
                     continue
+                taken.add(m.start(), m.end())
                 orgs.append(
                     _Cand(
                         chosen.label,
@@ -511,7 +519,9 @@ class EntityRecognizer(RulesComponent):
         out: list[_Cand] = []
         for c in orgs:
             surface = text[c.start : c.end]
-            m = re.search(r"^(?:the\s+)?(.+?)['’]s\s+\S", surface)
+            if "'s" not in surface and "’s" not in surface:
+                continue  # the pattern below needs one
+            m = _POSSESSIVE_OWNER.search(surface)
             if not m:
                 continue
             idx = self.surface_index.get(norm_key(m.group(1)))
@@ -564,8 +574,8 @@ class EntityRecognizer(RulesComponent):
             if not surface:
                 continue
             low = low if low is not None else ascii_lower(text)
-            flexible = r"[ \t]?".join(re.escape(ch) for ch in surface)
-            for m in re.finditer(rf"(?<![\w-]){flexible}(?![\w-])", low):
+            rx = _spaced_word_pattern(surface)
+            for m in finditer_guarded(rx, _NOT_AFTER_WORD_OR_HYPHEN, low):
                 if text[m.start()].isupper():
                     add(c, m.start(), m.end(), "operation-recurrence")
         return out
@@ -575,12 +585,19 @@ class EntityRecognizer(RulesComponent):
     ) -> list[_Cand]:
         """ "the Bureau" counts only after the FBI itself was named."""
         out: list[_Cand] = []
+        if not anaphors:
+            return out
+        first_end: dict[str, int] = {}  # where each entity's first-ending mention ends
+        for o in orgs:
+            if o.end < first_end.get(o.key, o.end + 1):
+                first_end[o.key] = o.end
+        taken = Occupied((o.start, o.end) for o in orgs)
         for s, e, idx in sorted(anaphors):
             entry = self.entries[idx]
             key = f"g:{entry.gid}"
-            if layout.in_zone(s, e) or not any(o.key == key and o.end <= s for o in orgs):
+            if layout.in_zone(s, e) or not first_end.get(key, s + 1) <= s:
                 continue
-            if any(o.start < e and s < o.end for o in orgs):
+            if taken.overlaps(s, e):
                 continue
             out.append(
                 _Cand(
@@ -637,6 +654,7 @@ class EntityRecognizer(RulesComponent):
             if len(surname) > 2:
                 by_surname.setdefault(surname, []).append(p)
         out: list[_Cand] = []
+        taken: Occupied | None = None
         for surname, owners in by_surname.items():
             keys = {o.key for o in owners}
             if len(keys) != 1:
@@ -646,8 +664,11 @@ class EntityRecognizer(RulesComponent):
             for start, end in _word_occurrences(text, surname, first):
                 if layout.in_zone(start, end):
                     continue
-                if any(o.start < end and start < o.end for o in persons + orgs + out):
+                if taken is None:
+                    taken = Occupied((o.start, o.end) for o in persons + orgs)
+                if taken.overlaps(start, end):
                     continue
+                taken.add(start, end)
                 out.append(
                     _Cand("person", start, end, "pattern", owner.key, owner.name, rule="surname")
                 )
@@ -659,6 +680,21 @@ def _char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
     than the offset arrays of the whole Doc (a gazetteer matches a few dozen times)."""
     last = doc[end - 1]
     return doc[start].idx, last.idx + len(last)
+
+
+@lru_cache(maxsize=1 << 12)
+def _bare_word_pattern(word: str) -> re.Pattern[str]:
+    """``word`` not followed by a word character or hyphen; its left edge is the guard
+    _NOT_AFTER_WORD_OR_HYPHEN. Compiled once per acronym, not once per article."""
+    return re.compile(rf"{re.escape(word)}(?![\w-])")
+
+
+@lru_cache(maxsize=1 << 12)
+def _spaced_word_pattern(surface: str) -> re.Pattern[str]:
+    """``surface`` with an optional blank between any two characters ("disruptor" finds
+    "Disrup Tor"), as a whole word (left edge: the guard _NOT_AFTER_WORD_OR_HYPHEN)."""
+    flexible = r"[ \t]?".join(re.escape(ch) for ch in surface)
+    return re.compile(rf"{flexible}(?![\w-])")
 
 
 # What a longer name may add to a short one for both to be the same thing: a market's head

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from takedown.normalize import names
 from takedown.normalize.layout import Layout, analyze_layout
 from takedown.normalize.scan import NOT_AFTER_WORD, finditer_guarded
+from takedown.pipeline import entities
 from takedown.pipeline.common import default_furniture
 
 ARTICLES = sorted(Path(__file__).parents[2].joinpath("data", "articles").glob("*.txt"))
@@ -146,3 +147,23 @@ def test_literal_scan_as_finditer(
         for m in names._finditer_at_literal(rx, literal, offset, text, guard=guard)
     ]
     assert got == expected
+
+
+WORD_PIECES = [" ", "\t", *"- _ a D d disrup tor Tor disruptor FBI xFBI FBI- é 1".split()]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=30).map("".join))
+@pytest.mark.parametrize("word", ["disruptor", "FBI", "d"])
+def test_cached_word_patterns_as_the_inline_ones(word: str, text: str) -> None:
+    """The acronym and recurrence scans, compiled once and guarded, as they were inline."""
+    guard = entities._NOT_AFTER_WORD_OR_HYPHEN
+    bare = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
+    flexible = r"[ \t]?".join(re.escape(ch) for ch in word)
+    spaced = rf"(?<![\w-]){flexible}(?![\w-])"
+    for fast, plain in (
+        (entities._bare_word_pattern(word), bare),
+        (entities._spaced_word_pattern(word), spaced),
+    ):
+        got = [m.span() for m in finditer_guarded(fast, guard, text)]
+        assert got == [m.span() for m in re.finditer(plain, text)]
