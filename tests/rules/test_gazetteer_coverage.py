@@ -164,3 +164,28 @@ def test_substance_is_named(extractor, text, substance, value, unit):
     record = extractor.extract(text)
     got = [(f.substance, f.value, f.unit) for f in record.figures]
     assert (substance, value, unit) in got, got
+
+
+# ---------------------------------------------------------------- operations
+
+OPERATION_CASES = [
+    ("The DEA's Operation Web Tryp shut research chemical websites.", "Web Tryp"),
+    ("Operation Cyber Chase targeted rogue online pharmacies.", "Cyber Chase"),
+    ("Agents in Operation Dark Gold posed as money launderers.", "Dark Gold"),
+    ("Europol coordinated Operation Onymous against dozens of sites.", "Onymous"),
+    ("Results of the SpecTor operation were announced in May.", "SpecTor"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), OPERATION_CASES, ids=[c[1] for c in OPERATION_CASES])
+def test_operation_is_found(extractor, text, name):
+    record = extractor.extract(text)
+    assert name in {o.name for o in record.operations}, [o.name for o in record.operations]
+
+
+def test_listed_operation_carries_its_year():
+    from takedown.resources import default_rules
+
+    years = {r.name: r.year for r in default_rules("operations")}
+    assert years["Dark Gold"] == 2018  # announced by the Justice Department in June 2018
+    assert years["Web Tryp"] == 2004
