@@ -56,12 +56,17 @@ _QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("less than", r"less\s+than|fewer\s+than|under|just\s+under|below"),
     ("at most", r"at\s+most|no\s+more\s+than|a\s+maximum\s+of"),
 )
-_QUALIFIER_RE = re.compile(
-    r"(?:^|[\s(\[—–-])(?:"
+_QUALIFIER_WORDS = (
+    r"(?:"
     + "|".join(f"(?P<q{i}>{pat})" for i, (_, pat) in enumerate(_QUALIFIERS))
-    + r")[ \t]+(?:a\s+total\s+of\s+)?$",
-    re.IGNORECASE,
+    + r")[ \t]+(?:a\s+total\s+of\s+)?$"
 )
+# "more than 50" when searched in the slice before the number. _qualifier uses the two halves
+# of its leading "^ or separator": a pattern that begins with "^|" is entered at every
+# position of the window, one that begins with the separator class only at separators.
+_QUALIFIER_RE = re.compile(rf"(?:^|[\s(\[—–-]){_QUALIFIER_WORDS}", re.IGNORECASE)
+_QUALIFIER_AFTER_SEPARATOR = re.compile(rf"[\s(\[—–-]{_QUALIFIER_WORDS}", re.IGNORECASE)
+_QUALIFIER_AT = re.compile(_QUALIFIER_WORDS, re.IGNORECASE)
 # Numbers that are references, not quantities: "Section 841", "No. 5", "Title 21", "Room 101".
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:section|sections|no\.|number|title|chapter|article|rule|case|room|suite|route|"
@@ -73,6 +78,14 @@ _REFERENCE_BEFORE = re.compile(
     r"|[-–/:]$",
     re.IGNORECASE,
 )
+_REFERENCE_WORDS = (
+    "section sections no. number title chapter article rule case room suite route highway "
+    "interstate flight code page pages version model episode season volume vol. district ward "
+    "precinct unit level phase grade class schedule covid top aged age ages"
+).split()
+# what a window must end with (before blanks, before a last "\n") for _REFERENCE_BEFORE to match
+_REFERENCE_ENDINGS = (*_REFERENCE_WORDS, "§", "#")
+_GLUED_BEFORE = frozenset("-–/:")
 _AFTER_VETO = re.compile(
     r"(?:st|nd|rd|th)\b|[:/]\d|-\d|[-–](?:year|month|week|day)s?[-–]old\b"
     r"|\s*(?:years?|yrs?)\s+old\b|\.\d"
@@ -80,6 +93,9 @@ _AFTER_VETO = re.compile(
     r"|[ \t]*min(?:ute)?s?[ \t]+read\b|[ \t]*(?:hrs|h)\b",
     re.IGNORECASE,
 )
+# the characters other than A-Z and a-z that re.IGNORECASE matches with an ASCII letter
+# ("İ" and "ı" with "i", "ſ" with "s", the Kelvin sign with "k"); tests check the list
+_FOLDS_INTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _WORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 _FUNCTION_WORDS = frozenset(
     "a an the and or of in on at to from for with by as per than that which who were was is are "
@@ -160,6 +176,19 @@ _NOT_A_UNIT_AFTER = re.compile(
     r"address|wallets?|accounts?|ATMs?|payments?|mixers?|exchanges?|users?|miners?)\b",
     re.IGNORECASE,
 )
+# "fined $5,000", "a penalty of £2m": money that is a sentence; and a literal each match holds
+_FINED_BEFORE = re.compile(
+    r"\b(?:fined|fines?\s+of|ordered\s+to\s+pay|penalty\s+of)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_FINE_WORDS = ("fine", "ordered", "penalty")
+# "$2 million in sales": money that is turnover
+_SALES_AFTER = re.compile(
+    r"\s+(?:in|of|worth\s+of)\s+(?:\w+\s+){0,3}?(?:sales|revenue|transactions|"
+    r"trade|turnover|profits?)\b",
+    re.IGNORECASE,
+)
+_SALES_WORDS = ("sales", "revenue", "transactions", "trade", "turnover", "profit")
 _DRUG_NOUNS = (
     r"drugs|narcotics|substances|controlled\s+substances|pills|tablets|powder|product|"
     r"illegal\s+drugs|illicit\s+drugs"
@@ -251,6 +280,10 @@ class FigureFinder:
         self.prefix_re = re.compile(
             rf"(?:(?P<sym>{prefix_alt})[ \t]?|\b(?P<code>{code_alt})[ \t]+)$"
         )
+        # the last character of every symbol and code prefix_re knows (it is case-sensitive)
+        self.prefix_last = frozenset(
+            w[-1] for w in (*prefix, *(p.upper() for p in prefix), *(p.title() for p in prefix))
+        ) | frozenset(c[-1] for c in codes)
         after = [
             u.surface
             for u in units
@@ -316,6 +349,8 @@ class FigureFinder:
         """
         self._cue_cache: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
         self._low = ascii_lower(text)  # offsets into it are offsets into ``text``
+        # literal tests may stand in for case-insensitive patterns (see _reference_before)
+        self._foldless = _FOLDS_INTO_ASCII.search(text) is None
         blocked = Occupied(exclude)
         out: list[FigureMatch] = []
         taken = Occupied()
@@ -442,12 +477,16 @@ class FigureFinder:
         num_s, num_e = m.span("num")
         digits = m.group("num")
         window_start = max(0, num_s - 8)
-        pre = self.prefix_re.search(text, window_start, num_s)
+        pre = (
+            self.prefix_re.search(text, window_start, num_s)
+            if self._may_have_prefix(text, window_start, num_s)
+            else None
+        )
         if _AFTER_VETO.match(text, num_e):
             return None
         cur_tok = (pre.group("sym") or pre.group("code")) if pre else None
         before = text[max(0, num_s - 24) : num_s]
-        if not cur_tok and _REFERENCE_BEFORE.search(before):
+        if not cur_tok and self._reference_before(before):
             return None
         value = parse_digits(digits)
         pos = num_e
@@ -911,10 +950,9 @@ class FigureFinder:
 
     def _money_kind(self, text: str, sent: tuple[int, int], num_s: int, end: int) -> str:
         """``num_s`` is where the amount starts, currency symbol included."""
-        if re.search(
-            r"\b(?:fined|fines?\s+of|ordered\s+to\s+pay|penalty\s+of)\s+(?:\w+\s+){0,2}$",
-            text[max(sent[0], num_s - 40) : num_s],
-            re.IGNORECASE,
+        fine_lo = max(sent[0], num_s - 40)
+        if self._may_contain(fine_lo, num_s, _FINE_WORDS) and _FINED_BEFORE.search(
+            text[fine_lo:num_s]
         ):
             return "sentence"
         # "cocaine worth $50 million", "a street value of £2 million": what the drugs are
@@ -923,12 +961,9 @@ class FigureFinder:
         # the long substance alternation is tried only where its literal could be
         if _WORTH_WORD.search(text, lo, num_s) and self.drug_value_before.search(text, lo, num_s):
             return "other"
-        right = text[end : min(sent[1], end + 40)]
-        if re.match(
-            r"\s+(?:in|of|worth\s+of)\s+(?:\w+\s+){0,3}?(?:sales|revenue|transactions|"
-            r"trade|turnover|profits?)\b",
-            right,
-            re.IGNORECASE,
+        right_hi = min(sent[1], end + 40)
+        if self._may_contain(end, right_hi, _SALES_WORDS) and _SALES_AFTER.match(
+            text[end:right_hi]
         ):
             return "sales"
         found = self._nearest(text, sent, num_s, ("seize_verb", "sale_verb"))
@@ -981,8 +1016,50 @@ class FigureFinder:
     def _has(self, text: str, role: str, sent: tuple[int, int]) -> bool:
         return bool(self._cues_in(text, role, sent[0], sent[1]))
 
+    def _may_have_prefix(self, text: str, lo: int, hi: int) -> bool:
+        """False when ``prefix_re.search(text, lo, hi)`` cannot match: every match ends with
+        a symbol or code and blanks (``$`` may also stand before a last "\n"), so the last
+        character before those blanks must end a symbol or a code."""
+        window = text[lo:hi]
+        if window.endswith("\n"):
+            window = window[:-1]
+        window = window.rstrip(" \t")
+        return bool(window) and window[-1] in self.prefix_last
+
+    def _may_contain(self, lo: int, hi: int, words: tuple[str, ...]) -> bool:
+        """False when no word of ``words`` is in ``text[lo:hi]`` in any case: then a
+        case-insensitive pattern that needs one of them cannot match there. Always True in a
+        text with characters that case-fold into ASCII letters (see _reference_before)."""
+        if not self._foldless:
+            return True
+        window = self._low[lo:hi]
+        return any(w in window for w in words)
+
+    def _reference_before(self, before: str) -> bool:
+        """``_REFERENCE_BEFORE.search(before)``, which every number asks; the regex runs only
+        when the window ends like one of its words or signs. The literal test is exact only
+        when no character of the text case-folds into an ASCII letter (e.g. "ſ" is "s" to
+        IGNORECASE): otherwise the regex alone decides."""
+        if self._foldless:
+            tail = before[:-1] if before.endswith("\n") else before
+            if not tail:
+                return False
+            if tail[-1] not in _GLUED_BEFORE and not tail.rstrip(" \t").lower().endswith(
+                _REFERENCE_ENDINGS
+            ):
+                return False
+        return _REFERENCE_BEFORE.search(before) is not None
+
     def _qualifier(self, text: str, start: int) -> str | None:
-        m = _QUALIFIER_RE.search(text[max(0, start - 32) : start])
+        """The qualifier just before ``start``: ``_QUALIFIER_RE.search`` of the 32 characters
+        before it, without the slice and without entering the pattern at every position."""
+        if start == 0 or not text[start - 1].isspace():
+            return None  # every match ends in blanks (``$`` may also stand before a last "\n")
+        lo = max(0, start - 32)
+        # "^" matches only at the slice's start: there, where the slice begins a word
+        m = _QUALIFIER_AT.match(text, lo, start) or _QUALIFIER_AFTER_SEPARATOR.search(
+            text, lo, start
+        )
         if not m:
             return None
         for i, (name, _) in enumerate(_QUALIFIERS):

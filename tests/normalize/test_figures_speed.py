@@ -12,7 +12,19 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from takedown.normalize.figures import _DIGITS, _NUMBER_BODY, _NUMBER_GUARD, FigureFinder
+from takedown.models.rules import UnitRule
+from takedown.normalize.figures import (
+    _DIGITS,
+    _FINE_WORDS,
+    _FINED_BEFORE,
+    _FOLDS_INTO_ASCII,
+    _NUMBER_BODY,
+    _NUMBER_GUARD,
+    _QUALIFIER_RE,
+    _QUALIFIERS,
+    _REFERENCE_BEFORE,
+    FigureFinder,
+)
 from takedown.normalize.numbers import (
     NUMBER_WORDS_LOWER_RE,
     ORDINALS,
@@ -23,6 +35,17 @@ from takedown.normalize.numbers import (
 )
 from takedown.normalize.scan import NOT_AFTER_WORD, finditer_guarded
 
+_UNITS = [
+    UnitRule(surface=s, unit=u, dimension=d, prefix=pre)
+    for s, u, d, pre in [
+        ("$", "USD", "currency", True),
+        ("US$", "USD", "currency", True),
+        ("£", "GBP", "currency", True),
+        ("Rs.", "INR", "currency", True),
+        ("eur", "EUR", "currency", False),
+        ("kg", "kg", "mass", False),
+    ]
+]
 _PIECES = [
     *UNITS_WORDS,
     *SCALE_WORDS,
@@ -92,3 +115,73 @@ def test_ascii_lower_keeps_offsets() -> None:
         assert len(low) == len(text)
         ascii_at = [i for i, c in enumerate(text) if c.isascii()]
         assert [low[i] for i in ascii_at] == [text[i].lower() for i in ascii_at]
+
+
+def test_folds_into_ascii_lists_every_such_character() -> None:
+    """The literal prechecks stand in for IGNORECASE patterns only without these."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    folding = [chr(c) for c in range(128, sys.maxunicode + 1) if letter.match(chr(c))]
+    assert all(_FOLDS_INTO_ASCII.match(c) for c in folding)
+
+
+_LEFT = st.lists(
+    st.sampled_from(
+        [
+            "more than",
+            "over",
+            "about",
+            "a total of",
+            "Section",
+            "no.",
+            "No.",
+            "fined",
+            "ordered to pay",
+            "penalty of",
+            "US$",
+            "$",
+            "£",
+            "EUR",
+            "Rs.",
+            "covid",
+            "COVID-",
+            "page",
+            "§",
+            "#",
+            "/",
+            "x",
+            "é",
+            "ſ",
+            "ı",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "(",
+            "—",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(_LEFT)
+def test_left_context_fast_paths_are_the_regexes(left: str) -> None:
+    """_qualifier, _reference_before, _may_have_prefix and _may_contain against the plain
+    searches they stand in for, on the window that ends where a number would start."""
+    finder = FigureFinder(units=_UNITS, cues=[], substances=[], countries=[])
+    text = left + "5 kg"
+    start = len(left)
+    finder._low = ascii_lower(text)
+    finder._foldless = _FOLDS_INTO_ASCII.search(text) is None
+    m = _QUALIFIER_RE.search(text[max(0, start - 32) : start])
+    want = next((name for i, (name, _) in enumerate(_QUALIFIERS) if m and m.group(f"q{i}")), None)
+    assert finder._qualifier(text, start) == want
+    before = text[max(0, start - 24) : start]
+    assert finder._reference_before(before) == bool(_REFERENCE_BEFORE.search(before))
+    lo = max(0, start - 8)
+    if finder.prefix_re.search(text, lo, start):
+        assert finder._may_have_prefix(text, lo, start)
+    fine_lo = max(0, start - 40)
+    if _FINED_BEFORE.search(text[fine_lo:start]):
+        assert finder._may_contain(fine_lo, start, _FINE_WORDS)
