@@ -110,6 +110,7 @@ AGENCY_CASES = [
     ("Abu Dhabi Police arrested the courier.", "Abu Dhabi Police"),
     ("The Enforcement Directorate attached his flats.", "Enforcement Directorate"),
     ("SENAD agents seized cocaine in Asunción.", "National Anti-Drug Secretariat"),
+    ("Silk Road was also probed by the Marco Polo Task Force.", "Marco Polo Task Force"),
 ]
 
 
