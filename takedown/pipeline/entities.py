@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -347,11 +348,13 @@ class EntityRecognizer(RulesComponent):
 
     def _persons(self, found: list[NameCandidate], taken: list[_Cand]) -> list[_Cand]:
         out: list[_Cand] = []
-        occupied = Occupied((t.start, t.end) for t in taken)
+        occupied: Occupied | None = None  # built for the first name that passes, if any
         for c in found:
             name = c.text
             if _ORG_WORDS.search(name) or norm_key(name) in self.surface_index:
                 continue
+            if occupied is None:
+                occupied = Occupied((t.start, t.end) for t in taken)
             if occupied.overlaps(c.start, c.end):
                 continue
             out.append(
@@ -750,11 +753,34 @@ def _link_short_forms(orgs: list[_Cand]) -> None:
             c.acronym, c.country, c.rule = target.acronym, target.country, "short-form"
 
 
+class _DisjointRanges:
+    """Non-empty ranges [start, end) none of which overlaps another, sorted: a range
+    overlaps one of them exactly when it overlaps the last one starting at or before it or
+    the first one starting after it. Same answers as Occupied for such ranges, without
+    scanning every range within the longest one's reach."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)
+        return (i > 0 and self.ends[i - 1] > start) or (
+            i < len(self.starts) and self.starts[i] < end
+        )
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates: longest first, then the stronger source."""
     ordered = sorted(cands, key=lambda c: (-(c.end - c.start), -_PRIORITY[c.source], c.start))
     chosen: list[_Cand] = []
-    taken = Occupied()
+    # what is kept never overlaps: one neighbour on each side answers the overlap test
+    taken = _DisjointRanges() if all(c.start < c.end for c in cands) else Occupied()
     for c in ordered:
         if taken.overlaps(c.start, c.end):
             continue
