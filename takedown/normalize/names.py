@@ -57,6 +57,15 @@ _CALLED = re.compile(
     rf"(?:called|dubbed|named|code-?named|codenamed|known[ \t]+as)[ \t]+[\"“‘']?"
     rf"(?P<name>[{_UP}][\w’'-]+)"
 )
+# a literal in every match of _CALLED and where it stands from the match's start
+_CALLED_ANCHORS = (
+    ("called", 0),
+    ("dubbed", 0),
+    ("named", 0),
+    ("named", 4),
+    ("named", 5),
+    ("known", 0),
+)
 # Canadian forces name operations "Project BIONIC": only an all-capitals name counts, so
 # "the Tor Project" or "Project Safe Neighborhoods" stay out.
 _PROJECT = re.compile(r"Project[ \t]+(?P<name>[A-Z][A-Z0-9-]{2,}(?:[ \t]+[A-Z][A-Z0-9-]{2,})?)\b")
@@ -113,6 +122,9 @@ _QUOTED_MARKET = re.compile(
     r"(?:shop|store|marketplace|market|forum|site|platform)[ \t]+(?:(?:called|named|"
     r"known[ \t]+as|dubbed)[ \t]+)?[\"“‘'](?P<name>[A-Z0-9][\w .&!-]{1,38}?)[\"”’']"
 )
+_QUOTED_MARKET_ANCHORS = tuple(
+    (word, 0) for word in ("shop", "store", "market", "forum", "site", "platform")
+)
 _MARKET_NAME_WORD = re.compile(rf"[{_UP}0-9][\w’'.!-]*")
 _GENERIC_MARKET_WORDS = frozenset(
     "the a an this that its their dark darknet darkweb web online illegal illicit underground "
@@ -158,39 +170,44 @@ def _title_case_line(text: str, pos: int) -> bool:
 _TOR_TAIL = re.compile(r"[a-z]Tor\b")
 
 
-def _finditer_at_literal(
+def _finditer_at_literals(
     rx: re.Pattern[str],
-    literal: str,
-    offset: int,
+    anchors: tuple[tuple[str, int], ...],
     text: str,
     guard: re.Pattern[str] | None = NOT_AFTER_WORD,
 ) -> Iterator[re.Match[str]]:
     """``finditer_guarded(rx, guard, text)`` (or ``rx.finditer(text)`` without a guard) for a
-    pattern each of whose matches holds ``literal`` ``offset`` characters after its start
-    ("[Oo]peration ...": "peration" at 1).
+    pattern each of whose matches holds one of the ``anchors``' literals that many
+    characters after its start ("[Oo]peration ...": ("peration", 1)).
 
     Why: ``re`` skips ahead only to a pattern's possible first characters, so "[Oo]peration"
-    is entered at every "o" of the article and "[a-z]Tor" at every lower-case letter.
-    ``str.find`` jumps from one occurrence of the rare literal to the next instead. Every
-    start where a match is possible is tried, in order, and the scan resumes after each
-    match as ``finditer`` does: the matches are exactly the same.
+    is entered at every "o" of the article, "[a-z]Tor" at every lower-case letter and
+    "(?:called|dubbed|...)" at every c, d, n and k. ``str.find`` jumps from one occurrence
+    of a rare literal to the next instead. Every start where a match is possible is tried,
+    in order, and the scan resumes after each match as ``finditer`` does: the matches are
+    exactly the same.
     """
-    i = text.find(literal, offset)
-    while i >= 0:
-        start = i - offset
-        m = rx.match(text, start) if guard is None or guard.match(text, start) else None
+    starts: set[int] = set()
+    for literal, offset in anchors:
+        i = text.find(literal, offset)
+        while i >= 0:
+            starts.add(i - offset)
+            i = text.find(literal, i + 1)
+    pos = 0
+    for start in sorted(starts):
+        if start < pos or (guard is not None and guard.match(text, start) is None):
+            continue
+        m = rx.match(text, start)
         if m is not None:
             yield m
-            i = text.find(literal, max(m.end(), start + 1) + offset)
-        else:
-            i = text.find(literal, i + 1)
+            pos = max(m.end(), start + 1)
 
 
 def _tor_names(text: str) -> list[re.Match[str]]:
     """Camel-case "-Tor" names, found from their rare tail rather than at every capital."""
     out: list[re.Match[str]] = []
     last = -1
-    for tail in _finditer_at_literal(_TOR_TAIL, "Tor", 1, text, guard=None):
+    for tail in _finditer_at_literals(_TOR_TAIL, (("Tor", 1),), text, guard=None):
         start = tail.start()
         while start > 0 and text[start - 1].isalpha():
             start -= 1
@@ -207,7 +224,7 @@ def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
     out: list[NameCandidate] = []
     # each pattern needs a literal that most texts lack: test for it before scanning
     operation = "peration" in text
-    for m in _finditer_at_literal(_OPERATION, "peration", 1, text) if operation else ():
+    for m in _finditer_at_literals(_OPERATION, (("peration", 1),), text) if operation else ():
         s, e = m.span("name")
         name = m.group("name")
         camel = bool(re.search(r"[a-z][A-Z]", name))
@@ -230,7 +247,7 @@ def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
             words.pop()
         name = " ".join(words)
         out.append(NameCandidate("operation", s, s + len(name), name, "operation-keyword"))
-    for m in _finditer_at_literal(_PROJECT, "Project", 0, text):
+    for m in _finditer_at_literals(_PROJECT, (("Project", 0),), text):
         s, e = m.span("name")
         if not layout.in_zone(s, e):
             out.append(NameCandidate("operation", s, e, m.group("name"), "project-keyword"))
@@ -238,7 +255,7 @@ def find_operations(text: str, layout: Layout) -> list[NameCandidate]:
         s, e = m.span("name")
         if not layout.in_zone(s, e):
             out.append(NameCandidate("operation", s, e, m.group("name"), "camel-tor"))
-    for m in finditer_guarded(_CALLED, NOT_AFTER_WORD, text) if operation else ():
+    for m in _finditer_at_literals(_CALLED, _CALLED_ANCHORS, text) if operation else ():
         s, e = m.span("name")
         sent = layout.sentence_of(s)
         context = text[sent[0] : sent[1]].lower()
@@ -362,7 +379,7 @@ def find_markets(text: str, layout: Layout) -> list[NameCandidate]:
     if not _DARK_CONTEXT.search(text):
         return []
     out: list[NameCandidate] = []
-    for m in _finditer_at_literal(_MARKET_HEAD_WORD, "Market", 0, text):
+    for m in _finditer_at_literals(_MARKET_HEAD_WORD, (("Market", 0),), text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         words: list[tuple[str, int]] = []
         pos = m.start()
@@ -396,7 +413,7 @@ def find_markets(text: str, layout: Layout) -> list[NameCandidate]:
             pos = e
             if not _LIST_GLUE.match(text, pos):
                 break
-    for m in finditer_guarded(_QUOTED_MARKET, NOT_AFTER_WORD, text):
+    for m in _finditer_at_literals(_QUOTED_MARKET, _QUOTED_MARKET_ANCHORS, text):
         s, e = m.span("name")
         if not layout.in_zone(s, e):
             out.append(NameCandidate("marketplace", s, e, m.group("name"), "quoted-market"))

@@ -121,30 +121,40 @@ def test_a_run_with_a_title_holds_a_title_word(text: str) -> None:
 LITERAL_PIECES = [
     " ",
     "\t",
+    '"',
+    "“",
+    "'",
     *(
         "a o O . - _ peration Operation operation Tor xTor SpecTor DarkHunTor Market Marketplace "
-        "Project BIONIC Hydra 1 é"
+        "Project BIONIC Hydra 1 é called code code- named codenamed known as dubbed shop store "
+        "market "
+        "marketplace forum site platform Xyz"
     ).split(),
 ]
 LITERAL_SCANS = [
-    (names._OPERATION, "peration", 1, NOT_AFTER_WORD),
-    (names._TOR_TAIL, "Tor", 1, None),
-    (names._MARKET_HEAD_WORD, "Market", 0, NOT_AFTER_WORD),
-    (names._PROJECT, "Project", 0, NOT_AFTER_WORD),
+    (names._OPERATION, (("peration", 1),), NOT_AFTER_WORD),
+    (names._TOR_TAIL, (("Tor", 1),), None),
+    (names._MARKET_HEAD_WORD, (("Market", 0),), NOT_AFTER_WORD),
+    (names._PROJECT, (("Project", 0),), NOT_AFTER_WORD),
+    (names._CALLED, names._CALLED_ANCHORS, NOT_AFTER_WORD),
+    (names._QUOTED_MARKET, names._QUOTED_MARKET_ANCHORS, NOT_AFTER_WORD),
 ]
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(LITERAL_PIECES), max_size=30).map("".join))
-@pytest.mark.parametrize(("rx", "literal", "offset", "guard"), LITERAL_SCANS)
+@pytest.mark.parametrize(("rx", "anchors", "guard"), LITERAL_SCANS)
 def test_literal_scan_as_finditer(
-    rx: re.Pattern[str], literal: str, offset: int, guard: re.Pattern[str] | None, text: str
+    rx: re.Pattern[str],
+    anchors: tuple[tuple[str, int], ...],
+    guard: re.Pattern[str] | None,
+    text: str,
 ) -> None:
     full = re.compile((guard.pattern if guard else "") + "(?:" + rx.pattern + ")")
     expected = [(m.span(), m.groupdict()) for m in full.finditer(text)]
     got = [
         (m.span(), m.groupdict())
-        for m in names._finditer_at_literal(rx, literal, offset, text, guard=guard)
+        for m in names._finditer_at_literals(rx, anchors, text, guard=guard)
     ]
     assert got == expected
 
