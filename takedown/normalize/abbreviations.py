@@ -75,6 +75,27 @@ def _initials_match(short: str, words: list[str]) -> bool:
     return bool(letters) and letters == initials
 
 
+def _shortest_initials_tail(short: str, tokens: list[str]) -> int | None:
+    """The fewest last words of ``tokens`` that pass _initials_match, or None.
+
+    The initials are counted one word at a time as the tail grows, not recounted for every
+    tail; once they outnumber the acronym's letters no longer tail can match."""
+    letters = Counter(ch for ch in short.lower() if ch.isalpha())
+    if not letters:
+        return None
+    size = sum(letters.values())
+    initials: Counter[str] = Counter()
+    for k in range(1, len(tokens) + 1):
+        w = tokens[-k]
+        if w.lower() not in _STOP and w[0].isalpha():
+            initials[w[0].lower()] += 1
+            if initials.total() > size:
+                return None
+        if initials == letters:
+            return k
+    return None
+
+
 def find_definitions(text: str) -> list[Definition]:
     """Every "Long Form (SHORT)" in ``text``, with character offsets of both parts."""
     out: list[Definition] = []
@@ -110,11 +131,9 @@ def find_definitions(text: str) -> list[Definition]:
         segment = text[seg_start : words[-1].end()]
         rel = _schwartz_hearst(short, segment)
         if rel is None:
-            tokens = [w.group(0) for w in words]
-            for k in range(1, len(tokens) + 1):
-                if _initials_match(short, tokens[-k:]):
-                    rel = words[-k].start() - seg_start
-                    break
+            k = _shortest_initials_tail(short, [w.group(0) for w in words])
+            if k is not None:
+                rel = words[-k].start() - seg_start
         if rel is None:
             continue
         long_start = seg_start + rel

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from takedown.normalize import names
+from takedown.normalize import abbreviations, names
 from takedown.normalize.layout import Layout, analyze_layout
 from takedown.normalize.scan import NOT_AFTER_WORD, finditer_guarded
 from takedown.pipeline import entities
@@ -177,3 +177,16 @@ def test_cached_word_patterns_as_the_inline_ones(word: str, text: str) -> None:
     ):
         got = [m.span() for m in finditer_guarded(fast, guard, text)]
         assert got == [m.span() for m in re.finditer(plain, text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="ABCDEab1&.-", min_size=1, max_size=8),
+    st.lists(st.sampled_from("of the and Cyber Enabled Crime Team Agency Bureau x 9a".split())),
+)
+def test_shortest_initials_tail_as_every_tail_tried(short: str, tokens: list[str]) -> None:
+    expected = next(
+        (k for k in range(1, len(tokens) + 1) if abbreviations._initials_match(short, tokens[-k:])),
+        None,
+    )
+    assert abbreviations._shortest_initials_tail(short, tokens) == expected
