@@ -552,16 +552,20 @@ class EntityRecognizer(RulesComponent):
         """Operation names recur in other casings ("DisrupTor" ... "Disruptor"), market names
         without their head noun ("Hydra Market" ... "Hydra")."""
         out: list[_Cand] = []
-        occupied = Occupied((o.start, o.end) for o in orgs)
+        occupied: list[Occupied] = []  # the orgs' ranges, indexed at the first recurrence
         first_of: dict[str, _Cand] = {}
         for o in orgs:
             if o.label in {"marketplace", "operation"}:
                 first_of.setdefault(o.key, o)  # one search per entity, not per mention
 
         def add(c: _Cand, start: int, end: int, rule: str) -> None:
-            if layout.in_zone(start, end) or occupied.overlaps(start, end):
+            if layout.in_zone(start, end):
                 return
-            occupied.add(start, end)
+            if not occupied:
+                occupied.append(Occupied((o.start, o.end) for o in orgs))
+            if occupied[0].overlaps(start, end):
+                return
+            occupied[0].add(start, end)
             out.append(_Cand(c.label, start, end, c.source, c.key, c.name, c.gid, rule=rule))
 
         for c in [o for o in first_of.values() if o.label == "marketplace"]:

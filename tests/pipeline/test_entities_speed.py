@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from takedown.normalize import abbreviations, names
+from takedown.normalize.intervals import Occupied
 from takedown.normalize.layout import Layout, analyze_layout
 from takedown.normalize.scan import NOT_AFTER_WORD, finditer_guarded
 from takedown.pipeline import entities
@@ -190,3 +191,16 @@ def test_shortest_initials_tail_as_every_tail_tried(short: str, tokens: list[str
         None,
     )
     assert abbreviations._shortest_initials_tail(short, tokens) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 8)), max_size=30))
+def test_disjoint_ranges_answer_as_occupied(ranges: list[tuple[int, int]]) -> None:
+    """_select's index of kept ranges: the same keep/skip decisions as Occupied."""
+    fast, plain = entities._DisjointRanges(), Occupied()
+    for start, length in ranges:
+        end = start + length
+        assert fast.overlaps(start, end) == plain.overlaps(start, end)
+        if not plain.overlaps(start, end):
+            fast.add(start, end)
+            plain.add(start, end)
