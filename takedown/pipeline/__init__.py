@@ -16,7 +16,7 @@ COMPONENTS = ("takedown_boilerplate", "takedown_dates", "takedown_entities", "ta
 TOKENIZERS = {"word": "takedown.word_tokenizer.v1", "english": "spacy.Tokenizer.v1"}
 
 
-def build_nlp(spans: bool = True, tokenizer: Literal["word", "english"] = "english") -> Language:
+def build_nlp(spans: bool = True, tokenizer: Literal["word", "english"] = "word") -> Language:
     """Layout first (everything skips furniture), dates before figures (a year or a day is
     not a count), entities before figures (a number inside a name is not a figure).
 

@@ -10,7 +10,8 @@ with three one-class rules and no exceptions: it keeps spaCy's cache and whitesp
 ``doc.text == text``) and runs about ten times faster.
 
 Tokens: runs of word characters (``\\w``: letters, digits, "_") and single characters that
-are neither word characters nor white space ("FBI" "'" "s", "US" "$" "25", "(" "EC3" ")").
+are neither word characters nor white space ("FBI" "'" "s", "(" "EC3" ")", "$" "25"); a
+dollar sign after capitals stays with them ("US$25", "C$").
 A surface name therefore matches wherever it stands between non-word characters.
 
 The components do not depend on this choice: added to a pipeline with the English tokenizer
@@ -26,9 +27,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
-_PREFIX = re.compile(r"^[^\w\s]")
-_SUFFIX = re.compile(r"[^\w\s]$")
-_INFIX = re.compile(r"[^\w\s]")
+# A dollar sign right after capitals stays with them: "US$", "NZ$", "HK$", "C$" name a
+# currency, and "US" alone would read as a mention of the country (the English tokenizer
+# keeps these whole too).
+_OTHER = r"(?:[^\w\s$]|(?<![A-Z])\$)"
+_PREFIX = re.compile(rf"^{_OTHER}")
+_SUFFIX = re.compile(rf"{_OTHER}$")
+_INFIX = re.compile(_OTHER)
 
 
 def word_tokenizer(nlp: Language) -> Tokenizer:
