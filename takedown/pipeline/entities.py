@@ -13,7 +13,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -153,6 +153,33 @@ def spelling_variants(name: str) -> set[str]:
     return {v for v in out if v.strip()}
 
 
+_Hits = list[tuple[int, int, int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """The entries one lower-cased token sequence of the gazetteer's matcher stands for."""
+
+    lower: tuple[int, ...]  # listed case-insensitively (longer names), in entry order
+    # listed with their exact tokens (one-word forms, acronyms; anaphors), by those tokens
+    orth: dict[tuple[int, ...], tuple[int, ...]]
+    anaphor: dict[tuple[int, ...], tuple[int, ...]]
+
+
+@dataclass(slots=True)
+class _FormBuilder:
+    lower: set[int] = field(default_factory=set)
+    orth: dict[tuple[int, ...], set[int]] = field(default_factory=dict)
+    anaphor: dict[tuple[int, ...], set[int]] = field(default_factory=dict)
+
+    def build(self) -> _Form:
+        return _Form(
+            tuple(sorted(self.lower)),
+            {k: tuple(sorted(v)) for k, v in self.orth.items()},
+            {k: tuple(sorted(v)) for k, v in self.anaphor.items()},
+        )
+
+
 class EntityRecognizer(RulesComponent):
     rule_files = ("agencies", "markets", "countries", "operations")
 
@@ -193,48 +220,69 @@ class EntityRecognizer(RulesComponent):
         for r in self.rules_of("countries", CountryRule):
             add(GazetteerEntry("country", r.id, r.name), [r.name, *r.aliases, *r.demonyms])
             self.demonym_forms.update(r.demonyms)
-        self._entry_of_match: dict[int, int] = {}
-        self.orth = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.anaphor = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        for kind, matcher in (
-            ("orth", self.orth),
-            ("lower", self.lower),
-            ("anaphor", self.anaphor),
-        ):
-            by_idx: dict[int, list[str]] = {}
-            for form, idx in surfaces[kind]:
-                by_idx.setdefault(idx, []).append(form)
-            for idx, forms in by_idx.items():
-                uniq = sorted(set(forms))
-                matcher.add(str(idx), list(self.nlp.tokenizer.pipe(uniq)))
+        self.surfaces = surfaces  # (form, entry) by kind: what the matcher was made of
+        self._compile_matcher(surfaces)
+
+    def _compile_matcher(self, surfaces: dict[str, list[tuple[str, int]]]) -> None:
+        """One case-insensitive PhraseMatcher for every surface form of every kind.
+
+        Why one: a PhraseMatcher pass costs about the same per token whatever it holds (it
+        reads each token's attribute and probes its table), and the word tokenizer makes
+        many tokens; three passes (exact forms, case-insensitive forms, anaphors) cost three
+        times one. An exact form matches where its lower-cased tokens match and the tokens
+        themselves are the form's: checked here on the few matches, not on every token.
+
+        Each matcher key is one lower-cased token sequence (``_Form``), whatever entries
+        share it: "the U.S. Attorney's Office" is an anaphor of some ninety offices, found
+        once instead of ninety times."""
+        by_lower: dict[tuple[int, ...], _FormBuilder] = {}
+        docs: dict[tuple[int, ...], Doc] = {}
+        for kind in ("orth", "lower", "anaphor"):
+            forms = sorted({(form, idx) for form, idx in surfaces[kind]})
+            pattern_docs = self.nlp.tokenizer.pipe([form for form, _ in forms])
+            for (_, idx), pattern in zip(forms, pattern_docs, strict=True):
+                if not len(pattern):
+                    continue
+                lower = tuple(t.lower for t in pattern)
+                docs.setdefault(lower, pattern)
+                builder = by_lower.setdefault(lower, _FormBuilder())
+                if kind == "lower":
+                    builder.lower.add(idx)
+                else:
+                    exact = builder.orth if kind == "orth" else builder.anaphor
+                    exact.setdefault(tuple(t.orth for t in pattern), set()).add(idx)
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._forms: dict[int, _Form] = {}
+        for i, (lower, builder) in enumerate(by_lower.items()):
+            key = f"gazetteer-form-{i}"
+            self.matcher.add(key, [docs[lower]])
+            self._forms[self.nlp.vocab.strings[key]] = builder.build()
 
     # -- candidates -------------------------------------------------------------------------
 
     def _gazetteer(
         self, doc: Doc, layout: Layout
-    ) -> tuple[list[_Cand], list[tuple[int, int, int]]]:
+    ) -> tuple[list[_Cand], list[tuple[int, int, tuple[int, ...]]]]:
+        """Listed names (exact forms' matches first) and the anaphors' places."""
         text = doc_text(doc)
+        exact, folded, anaphors = self._gazetteer_hits(doc)
         out: list[_Cand] = []
-        entry_of = self._entry_index
         # a sentence's market context is read once however many names stand in it
         market_context: dict[tuple[int, int], bool] = {}
-        for matcher in (self.orth, self.lower):
-            for match_id, s, e in matcher(doc):
-                idx = entry_of(match_id)
+        for hits, case_insensitive in ((exact, False), (folded, True)):
+            for cs, ce, idx, tokens in hits:
                 entry = self.entries[idx]
-                cs, ce = _char_offsets(doc, s, e)
                 if layout.in_zone(cs, ce):
                     continue
                 surface = text[cs:ce]
-                if matcher is self.lower and surface.islower():
+                if case_insensitive and surface.islower():
                     continue  # "the postal service" is a phrase; "Postal Service" a name
                 label = entry.label
-                if label == "agency" and e - s > 1:
+                if label == "agency" and tokens > 1:
                     entry = self._bracketed_owner(text, ce) or entry
                 if label == "operation" and not surface[:1].isupper():
                     continue
-                if label == "marketplace" and e - s == 1 and not _CAMEL_OR_DIGIT.search(surface):
+                if label == "marketplace" and tokens == 1 and not _CAMEL_OR_DIGIT.search(surface):
                     sent = layout.sentence_of(cs)
                     window = (sent[0], max(sent[1], ce))
                     found = market_context.get(window)
@@ -266,16 +314,36 @@ class EntityRecognizer(RulesComponent):
                         "gazetteer",
                     )
                 )
-        anaphors = [(*_char_offsets(doc, s, e), entry_of(mid)) for mid, s, e in self.anaphor(doc)]
         return out, anaphors
 
-    def _entry_index(self, match_id: int) -> int:
-        """The entry a matcher's match id stands for (the id hashes the entry's index as a
-        string): looked up in the string store once per id, not once per match."""
-        idx = self._entry_of_match.get(match_id)
-        if idx is None:
-            idx = self._entry_of_match[match_id] = int(self.nlp.vocab.strings[match_id])
-        return idx
+    def _gazetteer_hits(
+        self, doc: Doc
+    ) -> tuple[_Hits, _Hits, list[tuple[int, int, tuple[int, ...]]]]:
+        """(start, end, entry, tokens) of the exact forms' and of the case-insensitive
+        forms' matches, and the anaphors' places with their entries.
+
+        Hits are sorted by (start, end, entry) here: a matcher returns one span's keys in the
+        order of its hash table, which says nothing, and the order of equal spans decides
+        which entry a tie keeps."""
+        exact: _Hits = []
+        folded: _Hits = []
+        anaphors: list[tuple[int, int, tuple[int, ...]]] = []
+        forms = self._forms
+        for key, s, e in self.matcher(doc):
+            form = forms[key]
+            cs, ce = _char_offsets(doc, s, e)
+            for idx in form.lower:
+                folded.append((cs, ce, idx, e - s))
+            if form.orth or form.anaphor:
+                orths = tuple([doc[i].orth for i in range(s, e)])
+                for idx in form.orth.get(orths, ()):
+                    exact.append((cs, ce, idx, e - s))
+                group = form.anaphor.get(orths)
+                if group is not None:
+                    anaphors.append((cs, ce, group))
+        exact.sort()
+        folded.sort()
+        return exact, folded, anaphors
 
     def _bracketed_owner(self, text: str, end: int) -> GazetteerEntry | None:
         """The listed body a bracketed acronym right after a name points to: "Central Bureau
@@ -588,9 +656,13 @@ class EntityRecognizer(RulesComponent):
         return out
 
     def _anaphors(
-        self, anaphors: list[tuple[int, int, int]], orgs: list[_Cand], layout: Layout
+        self,
+        anaphors: list[tuple[int, int, tuple[int, ...]]],
+        orgs: list[_Cand],
+        layout: Layout,
     ) -> list[_Cand]:
-        """ "the Bureau" counts only after the FBI itself was named."""
+        """ "the Bureau" counts only after the FBI itself was named. ``anaphors``: each
+        place's offsets and the entries (in order) whose anaphor stands there."""
         out: list[_Cand] = []
         if not anaphors:
             return out
@@ -598,28 +670,33 @@ class EntityRecognizer(RulesComponent):
         for o in orgs:
             if o.end < first_end.get(o.key, o.end + 1):
                 first_end[o.key] = o.end
-        taken = Occupied((o.start, o.end) for o in orgs)
-        for s, e, idx in sorted(anaphors):
-            entry = self.entries[idx]
-            key = f"g:{entry.gid}"
-            if layout.in_zone(s, e) or not first_end.get(key, s + 1) <= s:
+        taken: Occupied | None = None
+        for s, e, group in sorted(anaphors):
+            if layout.in_zone(s, e):
                 continue
-            if taken.overlaps(s, e):
-                continue
-            out.append(
-                _Cand(
-                    entry.label,
-                    s,
-                    e,
-                    "gazetteer",
-                    key,
-                    entry.name,
-                    entry.gid,
-                    entry.acronym,
-                    entry.country,
-                    "anaphor",
+            for idx in group:
+                entry = self.entries[idx]
+                key = f"g:{entry.gid}"
+                if not first_end.get(key, s + 1) <= s:
+                    continue
+                if taken is None:
+                    taken = Occupied((o.start, o.end) for o in orgs)
+                if taken.overlaps(s, e):
+                    continue
+                out.append(
+                    _Cand(
+                        entry.label,
+                        s,
+                        e,
+                        "gazetteer",
+                        key,
+                        entry.name,
+                        entry.gid,
+                        entry.acronym,
+                        entry.country,
+                        "anaphor",
+                    )
                 )
-            )
         return out
 
     def _surnames(

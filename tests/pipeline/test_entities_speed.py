@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from takedown.normalize import abbreviations, names
 from takedown.normalize.intervals import Occupied
@@ -204,3 +206,71 @@ def test_disjoint_ranges_answer_as_occupied(ranges: list[tuple[int, int]]) -> No
         if not plain.overlaps(start, end):
             fast.add(start, end)
             plain.add(start, end)
+
+
+# -- the gazetteer's one matcher ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> entities.EntityRecognizer:
+    from takedown import Extractor
+
+    return Extractor().nlp.get_pipe("takedown_entities")
+
+
+@pytest.fixture(scope="module")
+def three_matchers(recognizer: entities.EntityRecognizer) -> list[PhraseMatcher]:
+    """The gazetteer's matchers as they were: exact forms (ORTH), longer names (LOWER),
+    anaphors (ORTH), one key per entry."""
+    out = []
+    for kind, attr in (("orth", "ORTH"), ("lower", "LOWER"), ("anaphor", "ORTH")):
+        matcher = PhraseMatcher(recognizer.nlp.vocab, attr=attr)
+        by_idx: dict[int, set[str]] = {}
+        for form, idx in recognizer.surfaces[kind]:
+            by_idx.setdefault(idx, set()).add(form)
+        for idx, forms in by_idx.items():
+            matcher.add(str(idx), list(recognizer.nlp.tokenizer.pipe(sorted(forms))))
+        out.append(matcher)
+    return out
+
+
+def _three_matchers_hits(matchers: list[PhraseMatcher], doc: Doc) -> tuple[list, list, list]:
+    """_gazetteer_hits as the three matchers found them."""
+    out: list[list[tuple[int, int, int, int]]] = []
+    for matcher in matchers:
+        hits = []
+        for mid, s, e in matcher(doc):
+            cs, ce = entities._char_offsets(doc, s, e)
+            hits.append((cs, ce, int(doc.vocab.strings[mid]), e - s))
+        out.append(sorted(hits))
+    anaphors: dict[tuple[int, int], list[int]] = {}
+    for cs, ce, idx, _ in out[2]:
+        anaphors.setdefault((cs, ce), []).append(idx)
+    return out[0], out[1], sorted((cs, ce, tuple(ids)) for (cs, ce), ids in anaphors.items())
+
+
+GAZETTEER_PIECES = [" ", "  ", "\n", ".", ",", "'s", "’s", "(", ")", "-"] + (
+    "FBI fbi Fbi DEA dea ICE ice Ice US us Us U.S. u.s. the The Bureau bureau Federal federal "
+    "of Investigation investigation Attorney attorney Attorney's attorney's Office office Chad "
+    "chad Turkey turkey Hydra hydra Market AlphaBay alphabay Alphabay LKA lka Europol EUROPOL "
+    "Met met Department department Justice justice National Crime Agency agency DisrupTor "
+    "SpecTor spector J-CODE j-code Silk Road 2.0 Germany GERMANY German Dutch"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(GAZETTEER_PIECES), max_size=40))
+def test_one_matcher_finds_what_three_found(
+    recognizer: entities.EntityRecognizer, three_matchers: list[PhraseMatcher], pieces: list[str]
+) -> None:
+    for text in (" ".join(pieces), "".join(pieces)):
+        doc = recognizer.nlp.make_doc(text)
+        assert recognizer._gazetteer_hits(doc) == _three_matchers_hits(three_matchers, doc)
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_one_matcher_finds_what_three_found_on_articles(
+    recognizer: entities.EntityRecognizer, three_matchers: list[PhraseMatcher], path: Path
+) -> None:
+    doc = recognizer.nlp.make_doc(path.read_text())
+    assert recognizer._gazetteer_hits(doc) == _three_matchers_hits(three_matchers, doc)
