@@ -96,6 +96,17 @@ _AFTER_VETO = re.compile(
 # the characters other than A-Z and a-z that re.IGNORECASE matches with an ASCII letter
 # ("İ" and "ı" with "i", "ſ" with "s", the Kelvin sign with "k"); tests check the list
 _FOLDS_INTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLDING_CHARACTERS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _foldless(text: str) -> bool:
+    """``_FOLDS_INTO_ASCII.search(text) is None``: four ``in`` tests run at memchr speed,
+    where the class scan tests every character."""
+    return not any(c in text for c in _FOLDING_CHARACTERS)
+
+
+_WORD_START = re.compile(r"\w")
+_EMPTY_GUARD = re.compile("")
 _WORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 _FUNCTION_WORDS = frozenset(
     "a an the and or of in on at to from for with by as per than that which who were was is are "
@@ -230,6 +241,39 @@ def _evidence(text: str, start: int, end: int, *rest: Any, **named: Any) -> Figu
     return FigureMatch(start, end, text[start:end], *rest, **named)
 
 
+def _guarded_word_scan(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(body, guard) for ``finditer_guarded`` that find what ``pattern`` (``\\b(?:words)\\b``)
+    finds. Without its leading ``\\b`` the pattern begins with a branch of literals, so the
+    engine skips to the words' first letters instead of entering at every character. When
+    every word begins with a word character, ``\\b`` there is "no word character before";
+    otherwise the pattern is kept whole, with an empty guard."""
+    words = pattern.pattern.removeprefix(r"\b(?:").removesuffix(r")\b")
+    firsts = [w[:1] for w in words.split("|")]
+    if not pattern.pattern.startswith(r"\b(?:") or not all(_WORD_START.match(c) for c in firsts):
+        return pattern, _EMPTY_GUARD
+    return re.compile(pattern.pattern.removeprefix(r"\b"), pattern.flags), NOT_AFTER_WORD
+
+
+def _lowered_alternation(words: Iterable[str]) -> str | None:
+    """``_alternation(words)`` with every alternative lower-cased, in the same order (so the
+    first alternative that matches is the same one), for a pattern matched without
+    IGNORECASE against ``ascii_lower(text)``; None when a word is not ASCII.
+
+    The regex engine rejects a position after one comparison per alternative's first
+    character; case-insensitively it must fold every character first, which made the long
+    unit alternation the slowest match of the finder. Matching the lowercased copy gives the
+    same spans when the words are ASCII (a lower-cased text character equals a lower-case
+    ASCII letter exactly when it matches that letter case-insensitively) and the text holds
+    none of the characters that IGNORECASE folds into ASCII letters (``_foldless``).
+    ``re.escape`` escapes no letter and the only class is ``\\s``, so lowering the
+    alternation changes only the words' letters.
+    """
+    words = list(words)
+    if not all(w.isascii() for w in words):
+        return None
+    return _alternation(words).lower()
+
+
 def _lexicon(entries: Iterable[tuple[str, Iterable[str]]]) -> tuple[dict[str, str], str]:
     """(lower-cased form -> canonical name, one regex alternation of every form)."""
     names: dict[str, str] = {}
@@ -292,6 +336,10 @@ class FigureFinder:
         self.unit_re = re.compile(
             rf"[ \t]?-?[ \t]?(?P<unit>{_alternation(after)})(?![A-Za-z])", re.IGNORECASE
         )
+        low_alt = _lowered_alternation(after)
+        self.unit_low_re = (
+            None if low_alt is None else re.compile(rf"[ \t]?-?[ \t]?(?P<unit>{low_alt})(?![a-z])")
+        )
         self.sub_names, sub_alt = _lexicon(
             (s.name, (s.name, *s.synonyms, *s.slang)) for s in substances
         )
@@ -325,6 +373,10 @@ class FigureFinder:
         self.cue_patterns: dict[str, re.Pattern[str]] = {
             c.cue: re.compile(rf"\b(?:{_alternation(w.lower() for w in c.cues)})\b") for c in cues
         }
+        # the scans themselves: the leading \b as a guard (see _cues_in)
+        self.cue_scans: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+            role: _guarded_word_scan(pat) for role, pat in self.cue_patterns.items()
+        }
         self.cue_words: dict[str, frozenset[str]] = {
             c.cue: frozenset(w.lower() for w in c.cues) for c in cues
         }
@@ -350,7 +402,7 @@ class FigureFinder:
         self._cue_cache: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
         self._low = ascii_lower(text)  # offsets into it are offsets into ``text``
         # literal tests may stand in for case-insensitive patterns (see _reference_before)
-        self._foldless = _FOLDS_INTO_ASCII.search(text) is None
+        self._foldless = _foldless(text)
         blocked = Occupied(exclude)
         out: list[FigureMatch] = []
         taken = Occupied()
@@ -641,7 +693,14 @@ class FigureFinder:
         return None
 
     def _unit(self, text: str, pos: int) -> re.Match[str] | None:
-        u = self.unit_re.match(text, pos)
+        """The unit right after ``pos``. The match is of ``self._low`` when the text lets
+        the lowercased pattern stand in for ``unit_re`` (see _lowered): its group is then
+        already lower-case, and its offsets are those of ``text``."""
+        low_re = self.unit_low_re
+        if low_re is not None and self._foldless:
+            u = low_re.match(self._low, pos)
+        else:
+            u = self.unit_re.match(text, pos)
         if u and _NOT_A_UNIT_AFTER.match(text, u.end()):
             return None
         return u
@@ -1004,11 +1063,14 @@ class FigureFinder:
         key = (role, lo, hi)
         found = self._cue_cache.get(key)
         if found is None:
-            pat = self.cue_patterns.get(role)
+            scan = self.cue_scans.get(role)
             found = (
                 []
-                if pat is None
-                else [(m.start(), m.end(), m.group(0)) for m in pat.finditer(self._low, lo, hi)]
+                if scan is None
+                else [
+                    (m.start(), m.end(), m.group(0))
+                    for m in finditer_guarded(scan[0], scan[1], self._low, lo, hi)
+                ]
             )
             self._cue_cache[key] = found
         return found

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,12 +19,14 @@ from takedown.normalize.figures import (
     _FINE_WORDS,
     _FINED_BEFORE,
     _FOLDS_INTO_ASCII,
+    _NOT_A_UNIT_AFTER,
     _NUMBER_BODY,
     _NUMBER_GUARD,
     _QUALIFIER_RE,
     _QUALIFIERS,
     _REFERENCE_BEFORE,
     FigureFinder,
+    _foldless,
 )
 from takedown.normalize.numbers import (
     NUMBER_WORDS_LOWER_RE,
@@ -34,6 +37,12 @@ from takedown.normalize.numbers import (
     number_word_spans,
 )
 from takedown.normalize.scan import NOT_AFTER_WORD, finditer_guarded
+from takedown.resources import default_rules
+
+
+def default_rules_of(name: str) -> tuple[Any, ...]:
+    return default_rules(name)
+
 
 _UNITS = [
     UnitRule(surface=s, unit=u, dimension=d, prefix=pre)
@@ -185,3 +194,82 @@ def test_left_context_fast_paths_are_the_regexes(left: str) -> None:
     fine_lo = max(0, start - 40)
     if _FINED_BEFORE.search(text[fine_lo:start]):
         assert finder._may_contain(fine_lo, start, _FINE_WORDS)
+
+
+def _rules_finder() -> FigureFinder:
+    """A finder with the shipped units, cues, substances and countries."""
+    return FigureFinder(
+        units=default_rules_of("units"),
+        cues=default_rules_of("kinds"),
+        substances=default_rules_of("substances"),
+        countries=default_rules_of("countries"),
+    )
+
+
+_FINDER = _rules_finder()
+_FOLDING = ["\u0130", "\u0131", "\u017f", "\u212a"]
+_WORDISH = st.lists(
+    st.sampled_from(
+        [
+            *(u.surface for u in default_rules_of("units")),
+            *(w for c in default_rules_of("kinds") for w in c.cues),
+            "KG",
+            "Kilos",
+            "Grams of",
+            "USD",
+            "kg-",
+            "kgs",
+            "ounce",
+            "x",
+            "é",
+            "É",
+            "Σ",
+            "5",
+            "-",
+            " ",
+            "\t",
+            "\n",
+            "\u00a0",
+            ".",
+            "_",
+            *_FOLDING,
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(_WORDISH)
+def test_foldless_is_the_class_search(text: str) -> None:
+    assert _foldless(text) == (_FOLDS_INTO_ASCII.search(text) is None)
+
+
+@settings(max_examples=300)
+@given(_WORDISH, st.data())
+def test_cue_scans_are_the_bounded_patterns(text: str, data: st.DataObject) -> None:
+    """The guarded cue scans find what ``\\b(?:cues)\\b`` finds in any slice of the text."""
+    low = ascii_lower(text)
+    lo = data.draw(st.integers(0, len(low)))
+    hi = data.draw(st.integers(lo, len(low)))
+    for role, pat in _FINDER.cue_patterns.items():
+        body, guard = _FINDER.cue_scans[role]
+        fast = [m.span() for m in finditer_guarded(body, guard, low, lo, hi)]
+        assert fast == [m.span() for m in pat.finditer(low, lo, hi)], role
+
+
+@settings(max_examples=500)
+@given(_WORDISH)
+def test_unit_on_the_lowercased_copy_is_unit_re(text: str) -> None:
+    finder = _FINDER
+    assert finder.unit_low_re is not None
+    finder._low = ascii_lower(text)
+    finder._foldless = _foldless(text)
+    for pos in range(len(text) + 1):
+        fast = finder._unit(text, pos)
+        plain = finder.unit_re.match(text, pos)
+        if plain is not None and _NOT_A_UNIT_AFTER.match(text, plain.end()):
+            plain = None
+        assert (fast and (fast.span(), fast.group("unit"))) == (
+            plain and (plain.span(), plain.group("unit").lower())
+        )
