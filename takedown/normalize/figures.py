@@ -18,10 +18,13 @@ from takedown.models.rules import CountryRule, KindCueRule, SubstanceRule, UnitR
 from takedown.normalize.intervals import Occupied
 from takedown.normalize.layout import Layout
 from takedown.normalize.numbers import (
+    NUMBER_WORDS_LOWER_BODY,
     NUMBER_WORDS_RE,
     ORDINALS,
+    SCALE_WORDS,
+    UNITS_WORDS,
     ascii_lower,
-    number_word_spans,
+    by_first_letter,
     parse_digits,
     scale_value,
     tidy,
@@ -39,6 +42,19 @@ _DIGITS_LEAD = r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 # decimal point, without testing the lookbehind at every character.
 _NUMBER_GUARD = re.compile(r"(?<![\w.,])")
 _NUMBER_BODY = re.compile(rf"(?P<num>{_DIGITS_LEAD})(?!\d)")
+_ORDINAL_ALT = by_first_letter("|".join(sorted(ORDINALS, key=len, reverse=True)))
+# What the number scan looks for, as groups: number words (w), digits (d), an ordinal (o).
+_NUMBER_KINDS = (
+    rf"(?:(?P<w>{NUMBER_WORDS_LOWER_BODY})\b|(?P<d>{_DIGITS_LEAD})(?!\d)|(?P<o>{_ORDINAL_ALT})\b)"
+)
+_NUMBER_FIRSTS = "".join(sorted({w[0] for w in (*UNITS_WORDS, *SCALE_WORDS, *ORDINALS, "a")}))
+# One scan of the lowercased copy for all three (see _number_hits): each begins after a
+# character that is no ASCII letter, digit or underscore, a class the engine tests from a
+# bitmap (``\W`` needs a Unicode lookup per character); the lookahead turns away most of
+# those places after one test.
+_NUMBER_SCAN = re.compile(rf"[^a-z0-9_](?=[{_NUMBER_FIRSTS}]|\d){_NUMBER_KINDS}")
+_NUMBER_AT_START = re.compile(_NUMBER_KINDS)
+_NON_WORD = re.compile(r"\W")
 _SCALE_TAIL = re.compile(
     r"(?:[ \t]?(?P<suf>mn|mln|bn|bln|tn|m|b|k)\b"
     r"|[ \t]+(?P<word>million|billion|thousand|trillion|lakhs?|crores?)\b)",
@@ -235,10 +251,64 @@ class FigureMatch:
     dimension: str = "count"
 
 
+Span = tuple[int, int]
+
+
 def _evidence(text: str, start: int, end: int, *rest: Any, **named: Any) -> FigureMatch:
     """A figure whose evidence is ``text[start:end]``: the slice is taken here, once, so
     no construction site can let text and offsets disagree."""
     return FigureMatch(start, end, text[start:end], *rest, **named)
+
+
+def _number_hits(text: str, low: str) -> tuple[list[Span], list[Span], list[int]]:
+    """Where numbers are: (digit spans, number-word spans, ordinal starts), in text order.
+
+    Exactly the matches of three scans: ``finditer_guarded(_NUMBER_BODY, _NUMBER_GUARD,
+    text)`` (digits after no word character, "." or ","), ``number_word_spans(low)`` and the
+    ordinal words of ``ordinal_re`` after no word character, but in one pass over ``low``
+    (which has the text's digits, dots and commas where the text has them).
+
+    The scan enters at every character that may stand before one of them, a superset of the
+    real left contexts (the word characters that are not ASCII, the dot and the comma pass
+    it): the real test is made on the match, and when it fails the scan goes on from the
+    next character, so no start is skipped. The three kinds never overlap: digits hold no
+    letter, and a phrase of number words ends each word at a boundary, where no ordinal (a
+    number word with letters after it) or digit can begin inside it; a match consumes the
+    character before it, which is never part of the previous match (all of them end in a
+    word character). At offset 0, where no character stands before, the kinds are matched
+    alone.
+    """
+    digits: list[Span] = []
+    words: list[Span] = []
+    ordinals: list[int] = []
+
+    def keep(m: re.Match[str]) -> None:
+        if m.start("d") >= 0:
+            digits.append(m.span("d"))
+        elif m.start("w") >= 0:
+            words.append(m.span("w"))
+        else:
+            ordinals.append(m.start("o"))
+
+    pos = 0
+    first = _NUMBER_AT_START.match(low)
+    if first is not None:
+        keep(first)
+        pos = first.end()
+    search = _NUMBER_SCAN.search
+    m = search(low, pos)
+    while m is not None:
+        lead = m.start()
+        if m.start("d") >= 0:
+            ok = _NUMBER_GUARD.match(text, lead + 1) is not None
+        else:
+            ok = _NON_WORD.match(low, lead) is not None
+        if ok:
+            keep(m)
+            m = search(low, m.end())
+        else:
+            m = search(low, lead + 1)
+    return digits, words, ordinals
 
 
 def _guarded_word_scan(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -434,24 +504,23 @@ class FigureFinder:
 
         # digits and number words in text order, so a range's near end ("eight to 23 years")
         # claims the far end before the far end is read as a figure of its own
-        hits: list[tuple[int, int, int, re.Match[str] | None]] = [
-            (m.start(), 0, m.end(), m) for m in finditer_guarded(_NUMBER_BODY, _NUMBER_GUARD, text)
-        ]
         low = self._low
-        hits += [(s, 1, e, None) for s, e in number_word_spans(low)]
-        hits.sort(key=lambda h: (h[0], h[1]))
-        for s, _, e, m in hits:
+        digit_spans, word_spans, ordinal_starts = _number_hits(text, low)
+        hits = [(s, 0, e) for s, e in digit_spans]
+        hits += [(s, 1, e) for s, e in word_spans]
+        hits.sort()
+        for s, is_words, e in hits:
             if not free(s, e):
                 continue  # inside a date, a name, furniture or a figure already read: skip early
             fig = (
-                self._from_digits(text, m, layout, dollar)
-                if m is not None
-                else self._from_words(text, s, e, layout)
+                self._from_words(text, s, e, layout)
+                if is_words
+                else self._from_digits(text, s, e, layout, dollar)
             )
             if fig and free(fig.number_start, fig.end) and free(fig.start, fig.start + 1):
                 out.append(fig)
                 taken.add(fig.start, fig.end)
-        for m in self._ordinal_operations(low):
+        for m in self._ordinal_operations(low, ordinal_starts):
             if free(m.start(), m.end()):
                 out.append(
                     _evidence(
@@ -469,28 +538,18 @@ class FigureFinder:
 
     # -- candidates ---------------------------------------------------------------------
 
-    def _ordinal_operations(self, low: str) -> list[re.Match[str]]:
+    def _ordinal_operations(self, low: str, starts: list[int]) -> list[re.Match[str]]:
         """``finditer_guarded(self.ordinal_re, NOT_AFTER_WORD, low)``: "second operation".
 
-        The ordinal words begin with common letters (s, t, f, e, n), so the scan would enter
-        the pattern at a third of the text's characters; instead each ordinal word is looked
-        up with ``str.find`` and the pattern is matched only there. Every match starts with
-        an ordinal word, so no start is missed; starts are tried in text order and those
-        inside the previous match are skipped, as the scan would.
+        ``starts`` are the places where an ordinal word begins after no word character and
+        ends at a word boundary, in text order (from _number_hits); every match begins at
+        one, so the pattern is tried only there. Those inside the previous match are
+        skipped, as the scan would.
         """
-        starts: list[int] = []
-        for word in ORDINALS:
-            i = low.find(word)
-            while i >= 0:
-                starts.append(i)
-                i = low.find(word, i + 1)
-        if not starts:
-            return []
-        starts.sort()
         found: list[re.Match[str]] = []
         resume = 0
         for i in starts:
-            if i < resume or NOT_AFTER_WORD.match(low, i) is None:
+            if i < resume:
                 continue
             m = self.ordinal_re.match(low, i)
             if m is not None:
@@ -524,10 +583,10 @@ class FigureFinder:
         return out
 
     def _from_digits(
-        self, text: str, m: re.Match[str], layout: Layout, dollar: str = "USD"
+        self, text: str, num_s: int, num_e: int, layout: Layout, dollar: str = "USD"
     ) -> FigureMatch | None:
-        num_s, num_e = m.span("num")
-        digits = m.group("num")
+        """The number written in digits ``text[num_s:num_e]``."""
+        digits = text[num_s:num_e]
         window_start = max(0, num_s - 8)
         pre = (
             self.prefix_re.search(text, window_start, num_s)

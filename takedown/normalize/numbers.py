@@ -107,6 +107,9 @@ _LOWER_BODY = (
     rf"a\s+dozen|(?:{_by_first_letter(_WORD_ALT)})"
     rf"(?:(?:[ \t]+and[ \t]+|[ \t]+|-)(?:{_by_first_letter(_WORD_ALT)}))*(?:[ \t]+dozen)?"
 )
+# the phrase body for scans of the lowercased copy that test the left boundary themselves
+NUMBER_WORDS_LOWER_BODY = _LOWER_BODY
+by_first_letter = _by_first_letter
 # For the scan: the leading ``\b`` becomes the non-word character before the phrase. A
 # pattern that starts with ``\b`` is tried at every character of the text; one that starts
 # with ``\W`` only where such a character is (a phrase at offset 0 has none: matched apart).

@@ -27,6 +27,7 @@ from takedown.normalize.figures import (
     _REFERENCE_BEFORE,
     FigureFinder,
     _foldless,
+    _number_hits,
 )
 from takedown.normalize.numbers import (
     NUMBER_WORDS_LOWER_RE,
@@ -104,13 +105,49 @@ def test_guarded_digit_scan_is_the_lookbehind_scan(text: str) -> None:
     assert fast == [(m.span(), m.group("num")) for m in plain.finditer(text)]
 
 
+def _ordinal_starts(low: str) -> list[int]:
+    """Every place an ordinal word begins, the plain way."""
+    starts = []
+    for word in ORDINALS:
+        i = low.find(word)
+        while i >= 0:
+            starts.append(i)
+            i = low.find(word, i + 1)
+    return sorted(starts)
+
+
 @settings(max_examples=400)
 @given(_texts)
 def test_ordinal_lookup_is_the_scan(text: str) -> None:
     finder = FigureFinder(units=[], cues=[], substances=[], countries=[])
     low = ascii_lower(text)
-    fast = [m.span() for m in finder._ordinal_operations(low)]
-    assert fast == [m.span() for m in finditer_guarded(finder.ordinal_re, NOT_AFTER_WORD, low)]
+    plain = [m.span() for m in finditer_guarded(finder.ordinal_re, NOT_AFTER_WORD, low)]
+    assert [m.span() for m in finder._ordinal_operations(low, _ordinal_starts(low))] == plain
+    _, _, starts = _number_hits(text, low)
+    assert [m.span() for m in finder._ordinal_operations(low, starts)] == plain
+
+
+_NUMBERISH = st.lists(
+    st.sampled_from([*_PIECES, "5", "05", "1,000", "1,2345", "K", "\u212a", "é5", "ſ", "٣", "x5"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=1000)
+@given(_NUMBERISH)
+def test_number_hits_are_the_three_scans(text: str) -> None:
+    low = ascii_lower(text)
+    digits, words, ordinals = _number_hits(text, low)
+    assert digits == [m.span() for m in finditer_guarded(_NUMBER_BODY, _NUMBER_GUARD, text)]
+    assert words == number_word_spans(low)
+    boundary = re.compile(r"\b")
+    plain = [
+        i
+        for i in _ordinal_starts(low)
+        if NOT_AFTER_WORD.match(low, i)
+        and any(low.startswith(w, i) and boundary.match(low, i + len(w)) for w in ORDINALS)
+    ]
+    assert ordinals == sorted(set(plain))
 
 
 def test_no_character_lower_cases_to_nothing() -> None:
