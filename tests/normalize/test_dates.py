@@ -503,7 +503,9 @@ _REFERENCE = _reference_master()
             "first", "final", "last", "4th", "15th", "spring", "Winter", "AUTUMN", "fall",
             "quarter", "2021", "March", "other", "then", "them", "-", ",", "x", "half", "of",
             "3", "15", "1999", "1990s", ".", "(", "/", "and", "to", "between", "ago", "years",
-            "May", "Tue.", "today", "last", "in", "Q1", "#", "$",
+            "May", "Tue.", "today", "last", "in", "Q1", "#", "$", "288", "1,000", "12345",
+            "1", "31", "from", "From", "a", "A", "an", "year", "days", "ago", "2021,", "Friday",
+            "Fri", "mid-", "1st",
         ]),
         max_size=30,
     ).map("".join)
