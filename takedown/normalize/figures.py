@@ -141,11 +141,19 @@ _AGE_TAIL = re.compile(r"[ \t]*(?:-[ \t]*)?(?:(?:years?|months?)[ \t]*)?(?:-|\s)
 # scanned with finditer_guarded (normalize/scan.py): the lookbehind runs only where the rest
 # matched, so the engine skips ahead instead of testing it at every character
 _LINKED_NUMBER_GUARD = re.compile(r"(?<![ \t])")
-_LINKED_NUMBER = re.compile(
-    r"[ \t]+(?:with|accounted[ \t]+for|had|has|recorded|reported|made|saw)[ \t]+"
+_LINK_WORDS = ("with", "accounted for", "had", "has", "recorded", "reported", "made", "saw")
+_LINK_ALT = "|".join(w.replace(" ", r"[ \t]+") for w in _LINK_WORDS)
+_LINK_ALT_REVERSED = "|".join(w[::-1].replace(" ", r"[ \t]+") for w in _LINK_WORDS)
+_LINKED_N = (
     rf"(?P<n>{_DIGITS}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
     r"(?![ \t]*(?:%|percent|per[ \t]+cent|million|billion|kg|kilo|pounds|tonnes|\$))"
 )
+_LINKED_NUMBER = re.compile(rf"[ \t]+(?:{_LINK_ALT})[ \t]+{_LINKED_N}")
+# _LINKED_NUMBER in two halves, for _linked_numbers: the number with what may not follow it,
+# and, matched in the reversed text from the number leftwards, the blanks, link word and
+# blanks before it, up to a character that is no blank (the guard)
+_LINKED_NUMBER_AT = re.compile(_LINKED_N)
+_LINK_BEFORE_REVERSED = re.compile(rf"[ \t]+(?:{_LINK_ALT_REVERSED})[ \t]+(?![ \t])")
 _WORTH_WORD = re.compile(r"value|worth", re.IGNORECASE)  # every drug_value_before match has one
 _PAREN_NUMBER = re.compile(rf"\([ \t]*(?:{_DIGITS})[ \t]*\)")
 _NOT_COUNTED = frozenset(
@@ -309,6 +317,35 @@ def _number_hits(text: str, low: str) -> tuple[list[Span], list[Span], list[int]
         else:
             m = search(low, lead + 1)
     return digits, words, ordinals
+
+
+def _linked_numbers(text: str, number_starts: list[int]) -> list[tuple[int, re.Match[str]]]:
+    """``finditer_guarded(_LINKED_NUMBER, _LINKED_NUMBER_GUARD, text)`` as (start, match of
+    the number): "with 52", "accounted for 45".
+
+    The scan would enter its leading blanks at every blank of the article. Every match ends
+    in a number after a blank: digits there are where the digit scan starts one, and one of
+    the number words there begins a phrase of the number-word scan (the link word before it
+    is no number word), so ``number_starts`` holds every such place. From each, the link
+    word and its blanks are matched leftwards in the reversed text, then the number
+    rightwards. Matches cannot overlap (blanks come only before the number), so all are
+    found, in text order.
+    """
+    found: list[tuple[int, re.Match[str]]] = []
+    reversed_text: str | None = None
+    size = len(text)
+    for p in number_starts:
+        if p == 0 or text[p - 1] not in " \t":
+            continue
+        if reversed_text is None:
+            reversed_text = text[::-1]
+        before = _LINK_BEFORE_REVERSED.match(reversed_text, size - p)
+        if before is None:
+            continue
+        n = _LINKED_NUMBER_AT.match(text, p)
+        if n is not None:
+            found.append((size - before.end(), n))
+    return found
 
 
 def _guarded_word_scan(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -480,7 +517,13 @@ class FigureFinder:
         def free(s: int, e: int) -> bool:
             return not (layout.in_zone(s, e) or blocked.overlaps(s, e) or taken.overlaps(s, e))
 
-        for start, end, country, value, num_s in self._country_breakdowns(text):
+        low = self._low
+        digit_spans, word_spans, ordinal_starts = _number_hits(text, low)
+        hits = [(s, 0, e) for s, e in digit_spans]
+        hits += [(s, 1, e) for s, e in word_spans]
+        hits.sort()
+        number_starts = [h[0] for h in hits]
+        for start, end, country, value, num_s in self._country_breakdowns(text, number_starts):
             if not free(start, end):
                 continue
             sent = layout.sentence_of(start)
@@ -504,11 +547,6 @@ class FigureFinder:
 
         # digits and number words in text order, so a range's near end ("eight to 23 years")
         # claims the far end before the far end is read as a figure of its own
-        low = self._low
-        digit_spans, word_spans, ordinal_starts = _number_hits(text, low)
-        hits = [(s, 0, e) for s, e in digit_spans]
-        hits += [(s, 1, e) for s, e in word_spans]
-        hits.sort()
         for s, is_words, e in hits:
             if not free(s, e):
                 continue  # inside a date, a name, furniture or a figure already read: skip early
@@ -557,10 +595,13 @@ class FigureFinder:
                 resume = m.end()
         return found
 
-    def _country_breakdowns(self, text: str) -> list[tuple[int, int, str | None, int | float, int]]:
+    def _country_breakdowns(
+        self, text: str, number_starts: list[int]
+    ) -> list[tuple[int, int, str | None, int | float, int]]:
         """Per-country counts written after the country: "the United States (153)", "Germany
         with 52", "Britain accounted for 45". The number and its link word are found first
-        (cheap literals), then the country name that ends just before them.
+        (cheap literals; ``number_starts`` are where digits and number words begin, in text
+        order), then the country name that ends just before them.
         Returns (start, end, country, value, number start)."""
         out: list[tuple[int, int, str | None, int | float, int]] = []
         for p in _PAREN_NUMBER.finditer(text):
@@ -570,8 +611,8 @@ class FigureFinder:
                 out.append(
                     (m.start("c"), m.end(), country, tidy(parse_digits(m.group("n"))), m.start("n"))
                 )
-        for p in finditer_guarded(_LINKED_NUMBER, _LINKED_NUMBER_GUARD, text):
-            m = self.country_end.search(text, max(0, p.start() - 40), p.start())
+        for link_start, p in _linked_numbers(text, number_starts):
+            m = self.country_end.search(text, max(0, link_start - 40), link_start)
             if m is None:
                 continue
             digits = p.group("n")

@@ -19,6 +19,9 @@ from takedown.normalize.figures import (
     _FINE_WORDS,
     _FINED_BEFORE,
     _FOLDS_INTO_ASCII,
+    _LINK_WORDS,
+    _LINKED_NUMBER,
+    _LINKED_NUMBER_GUARD,
     _NOT_A_UNIT_AFTER,
     _NUMBER_BODY,
     _NUMBER_GUARD,
@@ -27,6 +30,7 @@ from takedown.normalize.figures import (
     _REFERENCE_BEFORE,
     FigureFinder,
     _foldless,
+    _linked_numbers,
     _number_hits,
 )
 from takedown.normalize.numbers import (
@@ -310,3 +314,47 @@ def test_unit_on_the_lowercased_copy_is_unit_re(text: str) -> None:
         assert (fast and (fast.span(), fast.group("unit"))) == (
             plain and (plain.span(), plain.group("unit").lower())
         )
+
+
+_LINKED_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            *_LINK_WORDS,
+            "accounted\tfor",
+            "One",
+            "one",
+            "twelve",
+            "twenty",
+            "a dozen",
+            "5",
+            "1,000",
+            "1,2345",
+            "2.5",
+            "x",
+            "Germany",
+            "%",
+            " percent",
+            " million",
+            "kg",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "-",
+            ".",
+            ",",
+            "é",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=1000)
+@given(_LINKED_TEXTS)
+def test_linked_numbers_are_the_scan(text: str) -> None:
+    digits, words, _ = _number_hits(text, ascii_lower(text))
+    starts = sorted(s for s, _ in [*digits, *words])
+    fast = [(start, m.span("n")) for start, m in _linked_numbers(text, starts)]
+    plain = finditer_guarded(_LINKED_NUMBER, _LINKED_NUMBER_GUARD, text)
+    assert fast == [(m.start(), m.span("n")) for m in plain]
