@@ -819,15 +819,22 @@ def _link_short_forms(orgs: list[_Cand]) -> None:
     names: dict[str, dict[str, _Cand]] = {}
     for c in orgs:
         names.setdefault(c.label, {}).setdefault(c.name, c)
+    # mentions of one entity share a name: the longer names are looked for once per name
+    # (the lists hold the candidates themselves, whose fields are read when linking)
+    longer_of: dict[tuple[str, str], list[_Cand]] = {}
     for c in orgs:
         tail = _SHORT_FORM_TAILS.get(c.label)
         if tail is None:
             continue
-        longer = [
-            o
-            for name, o in names[c.label].items()
-            if name != c.name and name.startswith(c.name) and tail.fullmatch(name[len(c.name) :])
-        ]
+        longer = longer_of.get((c.label, c.name))
+        if longer is None:
+            longer = longer_of[(c.label, c.name)] = [
+                o
+                for name, o in names[c.label].items()
+                if name != c.name
+                and name.startswith(c.name)
+                and tail.fullmatch(name[len(c.name) :])
+            ]
         if len(longer) == 1 and longer[0].key != c.key:
             target = longer[0]
             c.key, c.name, c.gid, c.source = target.key, target.name, target.gid, target.source
