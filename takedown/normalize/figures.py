@@ -228,6 +228,24 @@ _DRUG_NOUNS = (
     r"drugs|narcotics|substances|controlled\s+substances|pills|tablets|powder|product|"
     r"illegal\s+drugs|illicit\s+drugs"
 )
+_DRUG_NOUN_WORDS = (
+    *"drugs narcotics substances".split(),
+    "controlled substances",
+    *"pills tablets powder product".split(),
+    "illegal drugs",
+    "illicit drugs",
+)
+# the words of drug_value_before, for its reversed form (see _drug_value_before)
+_VALUE_HEADS = ("street", "estimated", "resale", "market", "retail")
+_VALUE_QUALIFIERS = (
+    *"about approximately around roughly some".split(),
+    "an estimated",
+    "over",
+    "more than",
+    "nearly",
+    "almost",
+    "up to",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,6 +399,11 @@ def _lowered_alternation(words: Iterable[str]) -> str | None:
     return _alternation(words).lower()
 
 
+def _reversed_alternation(words: Iterable[str]) -> str:
+    """``_alternation`` of the words spelt backwards: "htrow" for "worth"."""
+    return _alternation(w[::-1] for w in words)
+
+
 def _lexicon(entries: Iterable[tuple[str, Iterable[str]]]) -> tuple[dict[str, str], str]:
     """(lower-cased form -> canonical name, one regex alternation of every form)."""
     names: dict[str, str] = {}
@@ -450,11 +473,21 @@ class FigureFinder:
         self.sub_names, sub_alt = _lexicon(
             (s.name, (s.name, *s.synonyms, *s.slang)) for s in substances
         )
+        sub_forms = [w for s in substances for w in (s.name, *s.synonyms, *s.slang)]
         self.drug_value_before = re.compile(
             r"(?:\b(?:street|estimated|resale|market|retail)\s+value\s+of"
             rf"|\b(?:{sub_alt}|{_DRUG_NOUNS})\s+(?:[\w-]+\s+){{0,2}}?(?:worth|valued\s+at))"
             r"\s+(?:(?:about|approximately|around|roughly|some|an\s+estimated|over|"
             r"more\s+than|nearly|almost|up\s+to)\s+)?$",
+            re.IGNORECASE,
+        )
+        # drug_value_before read right to left from the end of its window (_drug_value_before)
+        self.drug_value_reversed = re.compile(
+            rf"(?:\s+(?:{_reversed_alternation(_VALUE_QUALIFIERS)}))?\s+"
+            rf"(?:fo\s+eulav\s+(?:{_reversed_alternation(_VALUE_HEADS)})"
+            rf"|(?:htrow|ta\s+deulav)(?:\s+[\w-]+){{0,2}}\s+"
+            rf"(?:{_reversed_alternation([*sub_forms, *_DRUG_NOUN_WORDS])}))"
+            r"\b(?=[\s\S])",
             re.IGNORECASE,
         )
         self.substance_after = re.compile(
@@ -1118,7 +1151,7 @@ class FigureFinder:
         # worth, not money seized (cryptocurrency "worth" 2.3 million euros stays money)
         lo = max(sent[0], num_s - 60)
         # the long substance alternation is tried only where its literal could be
-        if _WORTH_WORD.search(text, lo, num_s) and self.drug_value_before.search(text, lo, num_s):
+        if _WORTH_WORD.search(text, lo, num_s) and self._drug_value_before(text, lo, num_s):
             return "other"
         right_hi = min(sent[1], end + 40)
         if self._may_contain(end, right_hi, _SALES_WORDS) and _SALES_AFTER.match(
@@ -1177,6 +1210,22 @@ class FigureFinder:
 
     def _has(self, text: str, role: str, sent: tuple[int, int]) -> bool:
         return bool(self._cues_in(text, role, sent[0], sent[1]))
+
+    def _drug_value_before(self, text: str, lo: int, hi: int) -> bool:
+        """``self.drug_value_before.search(text, lo, hi) is not None``: "cocaine worth".
+
+        The search tries the long substance alternation at every position of the window,
+        case-insensitively: tens of microseconds a call. Every match ends at ``hi`` (or
+        before a last newline, and then its closing blanks can take the newline too), so a
+        match exists exactly when the reversed pattern matches the reversed window at its
+        start: a single place, from which the alternation is tried only where the words
+        before "worth" may begin. The character before the window is kept (a space stands
+        for the text's start) for the ``\\b`` before the substance, which sees it, as the
+        search's does; the closing lookahead keeps the match off it, so no match starts
+        before ``lo``.
+        """
+        window = text[lo - 1 : hi] if lo > 0 else " " + text[:hi]
+        return self.drug_value_reversed.match(window[::-1]) is not None
 
     def _may_have_prefix(self, text: str, lo: int, hi: int) -> bool:
         """False when ``prefix_re.search(text, lo, hi)`` cannot match: every match ends with

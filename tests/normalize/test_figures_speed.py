@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from takedown.models.rules import UnitRule
 from takedown.normalize.figures import (
     _DIGITS,
+    _DRUG_NOUN_WORDS,
+    _DRUG_NOUNS,
     _FINE_WORDS,
     _FINED_BEFORE,
     _FOLDS_INTO_ASCII,
@@ -28,6 +30,8 @@ from takedown.normalize.figures import (
     _QUALIFIER_RE,
     _QUALIFIERS,
     _REFERENCE_BEFORE,
+    _VALUE_HEADS,
+    _VALUE_QUALIFIERS,
     FigureFinder,
     _foldless,
     _linked_numbers,
@@ -126,9 +130,10 @@ def test_ordinal_lookup_is_the_scan(text: str) -> None:
     finder = FigureFinder(units=[], cues=[], substances=[], countries=[])
     low = ascii_lower(text)
     plain = [m.span() for m in finditer_guarded(finder.ordinal_re, NOT_AFTER_WORD, low)]
-    assert [m.span() for m in finder._ordinal_operations(low, _ordinal_starts(low))] == plain
-    _, _, starts = _number_hits(text, low)
+    starts = [i for i in _ordinal_starts(low) if NOT_AFTER_WORD.match(low, i)]
     assert [m.span() for m in finder._ordinal_operations(low, starts)] == plain
+    _, _, hits = _number_hits(text, low)
+    assert [m.span() for m in finder._ordinal_operations(low, hits)] == plain
 
 
 _NUMBERISH = st.lists(
@@ -354,3 +359,78 @@ def test_linked_numbers_are_the_scan(text: str) -> None:
     fast = [(start, m.span("n")) for start, m in _linked_numbers(text, starts)]
     plain = finditer_guarded(_LINKED_NUMBER, _LINKED_NUMBER_GUARD, text)
     assert fast == [(m.start(), m.span("n")) for m in plain]
+
+
+_SUBSTANCE_FORMS = sorted(
+    {w for s in default_rules_of("substances") for w in (s.name, *s.synonyms, *s.slang)}
+)
+_SEP = st.sampled_from([" ", " ", "  ", "\n", "", "-", ","])
+_VALUE_WORDS = [
+    *_DRUG_NOUN_WORDS,
+    *_VALUE_HEADS,
+    *_VALUE_QUALIFIERS,
+    "value of",
+    "Value Of",
+    "worth",
+    "WORTH",
+    "valued at",
+    "valued\nat",
+    "x",
+    "seized",
+    "\u017fome",
+    "é",
+    "5",
+]
+_VALUE_PART = st.one_of(st.sampled_from(_SUBSTANCE_FORMS), st.sampled_from(_VALUE_WORDS))
+# mostly the shape of a match (drug, up to three words, worth, a qualifier), with any part
+# swapped for another word or left out, and separators that may glue words together
+_VALUE_TEXTS = st.lists(
+    st.tuples(
+        _SEP,
+        st.one_of(
+            st.tuples(
+                st.sampled_from(["", "x", "é", "seized", "the"]),
+                st.one_of(st.sampled_from(_SUBSTANCE_FORMS), st.sampled_from(_VALUE_HEADS)),
+                st.lists(st.sampled_from(["x", "of", "3-b", "é", "worth"]), max_size=3),
+                st.sampled_from(["worth", "valued at", "value of", "Worth", "x"]),
+                st.sampled_from(["", *_VALUE_QUALIFIERS]),
+            ).map(lambda t: t[0] + " " + t[1] + " " + " ".join(t[2]) + " " + t[3] + " " + t[4]),
+            _VALUE_PART,
+        ),
+    ),
+    max_size=4,
+).map(lambda parts: "".join(sep + word for sep, word in parts).replace("  ", " "))
+
+
+@settings(max_examples=1000)
+@given(_VALUE_TEXTS, st.sampled_from(["", " ", "  ", "\n", " \n"]), st.data())
+def test_drug_value_before_reversed_is_the_search(
+    text: str, tail: str, data: st.DataObject
+) -> None:
+    text += tail
+    hi = len(text)
+    lo = data.draw(st.integers(0, hi))
+    plain = _FINDER.drug_value_before.search(text, lo, hi) is not None
+    assert _FINDER._drug_value_before(text, lo, hi) == plain
+
+
+def test_drug_value_before_reversed_examples() -> None:
+    for text, lo, want in [
+        ("seized cocaine worth about ", 0, True),
+        ("seized cocaine worth about ", 7, True),
+        ("seized cocaine worth about ", 8, False),  # the window cuts the substance
+        ("xcocaine worth ", 1, False),  # no word boundary before it
+        ("a street value of ", 0, True),
+        ("Heroin, valued at more than ", 0, False),
+        ("Heroin valued at more than ", 0, True),
+        ("the drugs have a total worth of ", 0, False),
+        ("pills and tablets worth\n", 0, True),
+        ("cryptocurrency worth around ", 0, False),
+    ]:
+        plain = _FINDER.drug_value_before.search(text, lo, len(text)) is not None
+        assert plain == want, text
+        assert _FINDER._drug_value_before(text, lo, len(text)) == want, text
+
+
+def test_drug_noun_words_are_the_alternation() -> None:
+    assert "|".join(w.replace(" ", r"\s+") for w in _DRUG_NOUN_WORDS) == _DRUG_NOUNS
