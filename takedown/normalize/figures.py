@@ -83,6 +83,18 @@ _QUALIFIER_WORDS = (
 _QUALIFIER_RE = re.compile(rf"(?:^|[\s(\[—–-]){_QUALIFIER_WORDS}", re.IGNORECASE)
 _QUALIFIER_AFTER_SEPARATOR = re.compile(rf"[\s(\[—–-]{_QUALIFIER_WORDS}", re.IGNORECASE)
 _QUALIFIER_AT = re.compile(_QUALIFIER_WORDS, re.IGNORECASE)
+# what the text before a qualified number ends with, blanks stripped: a qualifier's last
+# word, or the "of" of "a total of"
+_QUALIFIER_ENDINGS = tuple(
+    sorted(
+        {
+            re.split(r"\\s\+", alt)[-1].replace("\\.", ".")
+            for _, pat in _QUALIFIERS
+            for alt in pat.split("|")
+        }
+        | {"of"}
+    )
+)
 # Numbers that are references, not quantities: "Section 841", "No. 5", "Title 21", "Room 101".
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:section|sections|no\.|number|title|chapter|article|rule|case|room|suite|route|"
@@ -1267,6 +1279,8 @@ class FigureFinder:
         if start == 0 or not text[start - 1].isspace():
             return None  # every match ends in blanks (``$`` may also stand before a last "\n")
         lo = max(0, start - 32)
+        if self._foldless and not self._low[lo:start].rstrip().endswith(_QUALIFIER_ENDINGS):
+            return None  # literal test: exact without characters that fold into ASCII
         # "^" matches only at the slice's start: there, where the slice begins a word
         m = _QUALIFIER_AT.match(text, lo, start) or _QUALIFIER_AFTER_SEPARATOR.search(
             text, lo, start
