@@ -443,3 +443,31 @@ def test_drug_value_before_reversed_examples() -> None:
 
 def test_drug_noun_words_are_the_alternation() -> None:
     assert "|".join(w.replace(" ", r"\s+") for w in _DRUG_NOUN_WORDS) == _DRUG_NOUNS
+
+
+_QUALIFIER_PHRASES = [
+    alt.replace(r"\s+", " ").replace("\\.", ".") for _, p in _QUALIFIERS for alt in p.split("|")
+]
+
+
+@settings(max_examples=1000)
+@given(
+    st.sampled_from(["", "x", "(", "—", "é", "\u0131", "the", "\n"]),
+    st.sampled_from(["", " ", "\t", "(", "-"]),
+    st.sampled_from([*_QUALIFIER_PHRASES, "of", "in", "Moreover", "proof"]),
+    st.sampled_from([" ", "  ", "\t", "", "\n"]),
+    st.sampled_from(["", "a total of ", "A TOTAL OF\n", "a total of", "total of "]),
+    st.sampled_from(["", "\n", " \n", " "]),
+)
+def test_qualifier_is_the_regex(
+    head: str, sep: str, phrase: str, blank: str, total: str, tail: str
+) -> None:
+    finder = _FINDER
+    left = head + sep + phrase + blank + total + tail
+    text = left + "5 kg"
+    start = len(left)
+    finder._low = ascii_lower(text)
+    finder._foldless = _foldless(text)
+    m = _QUALIFIER_RE.search(text[max(0, start - 32) : start])
+    want = next((name for i, (name, _) in enumerate(_QUALIFIERS) if m and m.group(f"q{i}")), None)
+    assert finder._qualifier(text, start) == want
