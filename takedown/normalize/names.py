@@ -490,16 +490,17 @@ def find_persons(text: str, layout: Layout) -> list[NameCandidate]:
         s, e = m.span()
         run = m.group(0)
         titled = False
+        tokens = run.split()
         # "said Detective Superintendent Paul Hopkins", "Europol Executive Director Catherine
         # De Bolle": the name starts after the last title in the run
-        if not _TITLE_WORDS.isdisjoint(run.split()):
+        if not _TITLE_WORDS.isdisjoint(tokens):
             last = None
             for t in _TITLE_IN_RUN.finditer(run):
                 last = t
             if last is not None:
                 titled = True
                 s += last.end()
-        tokens = text[s:e].split()
+                tokens = text[s:e].split()
         while tokens and tokens[0] in _NOT_NAME_START:
             s = text.index(tokens[1], s) if len(tokens) > 1 else e
             tokens = tokens[1:]

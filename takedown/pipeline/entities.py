@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import attrgetter
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -331,11 +332,20 @@ class EntityRecognizer(RulesComponent):
         forms = self._forms
         for key, s, e in self.matcher(doc):
             form = forms[key]
-            cs, ce = _char_offsets(doc, s, e)
+            if e - s == 1:  # most matches: one Token gives offsets and spelling
+                token = doc[s]
+                cs = token.idx
+                ce = cs + len(token)
+            else:
+                token = None
+                cs, ce = _char_offsets(doc, s, e)
             for idx in form.lower:
                 folded.append((cs, ce, idx, e - s))
             if form.orth or form.anaphor:
-                orths = tuple([doc[i].orth for i in range(s, e)])
+                if token is not None:
+                    orths: tuple[int, ...] = (token.orth,)
+                else:
+                    orths = tuple([doc[i].orth for i in range(s, e)])
                 for idx in form.orth.get(orths, ()):
                     exact.append((cs, ce, idx, e - s))
                 group = form.anaphor.get(orths)
@@ -554,7 +564,7 @@ class EntityRecognizer(RulesComponent):
         persons.extend(self._surnames(text, layout, persons, orgs))
         person_ranges = Occupied((p.start, p.end) for p in persons)
         countries = [c for c in countries if not person_ranges.overlaps(c.start, c.end)]
-        everything = sorted(orgs + persons + countries, key=lambda c: (c.start, c.end, c.label))
+        everything = sorted(orgs + persons + countries, key=_START_END_LABEL)
         # the record builder reads these plain tuples (exact offsets) instead of the spans
         doc.user_data[MENTIONS_KEY] = [
             (c.label, c.key, c.start, c.end, c.name, c.source, c.gid, c.acronym, c.country)
@@ -863,6 +873,11 @@ class _DisjointRanges:
         self.ends.insert(i, end)
 
 
+# sort keys read in C (cheaper than a lambda per candidate)
+_START_END = attrgetter("start", "end")
+_START_END_LABEL = attrgetter("start", "end", "label")
+
+
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates: longest first, then the stronger source."""
     ordered = sorted(cands, key=lambda c: (-(c.end - c.start), -_PRIORITY[c.source], c.start))
@@ -874,7 +889,7 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
             continue
         taken.add(c.start, c.end)
         chosen.append(c)
-    chosen.sort(key=lambda c: (c.start, c.end))
+    chosen.sort(key=_START_END)
     return chosen
 
 
