@@ -10,7 +10,8 @@ rules files, so the code holds only the shape of how news state figures.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -432,6 +433,48 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
 
 
+class _Blocked:
+    """Whether a range overlaps furniture or an excluded range (a date, a name), for
+    non-empty ranges: ``layout.in_zone(s, e) or Occupied(exclude).overlaps(s, e)``.
+
+    The zones and the exclusions are merged once into disjoint ranges, so a test is one
+    bisection instead of two searches. The union of ranges overlaps a range exactly when
+    one of them does; ``in_zone`` agrees with that when the zones are non-empty, sorted and
+    disjoint, as analyze_layout makes them (otherwise the two tests are asked as before).
+    An empty exclusion [a, a) overlaps what holds a strictly inside for Occupied: those
+    rare ones keep their own set.
+    """
+
+    def __init__(self, ranges: list[tuple[int, int]], empty: Occupied | None) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in sorted(ranges):
+            if self.ends and s <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], e)
+            else:
+                self.starts.append(s)
+                self.ends.append(e)
+        self.empty = empty
+
+    @staticmethod
+    def of(layout: Layout, exclude: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+        zones = layout.zones
+        if not all(s < e for s, e in zones) or any(
+            zones[i][1] > zones[i + 1][0] for i in range(len(zones) - 1)
+        ):
+            occupied = Occupied(exclude)
+            return lambda s, e: layout.in_zone(s, e) or occupied.overlaps(s, e)
+        empty = [(s, e) for s, e in exclude if e <= s]
+        ranges = [*zones, *(r for r in exclude if r[1] > r[0])]
+        return _Blocked(ranges, Occupied(empty) if empty else None).overlaps
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1
+        if i >= 0 and self.ends[i] > start:
+            return True
+        return self.empty is not None and self.empty.overlaps(start, end)
+
+
 class FigureFinder:
     """Compiled once from the rules; ``find`` runs per article."""
 
@@ -555,12 +598,13 @@ class FigureFinder:
         self._low = ascii_lower(text)  # offsets into it are offsets into ``text``
         # literal tests may stand in for case-insensitive patterns (see _reference_before)
         self._foldless = _foldless(text)
-        blocked = Occupied(exclude)
         out: list[FigureMatch] = []
         taken = Occupied()
+        blocked = _Blocked.of(layout, exclude)
 
         def free(s: int, e: int) -> bool:
-            return not (layout.in_zone(s, e) or blocked.overlaps(s, e) or taken.overlaps(s, e))
+            """[s, e) (never empty) is outside furniture, exclusions and figures taken."""
+            return not (blocked(s, e) or taken.overlaps(s, e))
 
         low = self._low
         digit_spans, word_spans, ordinal_starts = _number_hits(text, low)
@@ -600,7 +644,12 @@ class FigureFinder:
                 if is_words
                 else self._from_digits(text, s, e, layout, dollar)
             )
-            if fig and free(fig.number_start, fig.end) and free(fig.start, fig.start + 1):
+            # the second test is the first's when the figure starts at its number
+            if (
+                fig
+                and free(fig.number_start, fig.end)
+                and (fig.start == fig.number_start or free(fig.start, fig.start + 1))
+            ):
                 out.append(fig)
                 taken.add(fig.start, fig.end)
         for m in self._ordinal_operations(low, ordinal_starts):

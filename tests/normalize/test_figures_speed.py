@@ -33,10 +33,13 @@ from takedown.normalize.figures import (
     _VALUE_HEADS,
     _VALUE_QUALIFIERS,
     FigureFinder,
+    _Blocked,
     _foldless,
     _linked_numbers,
     _number_hits,
 )
+from takedown.normalize.intervals import Occupied
+from takedown.normalize.layout import Layout, _merge
 from takedown.normalize.numbers import (
     NUMBER_WORDS_LOWER_RE,
     ORDINALS,
@@ -471,3 +474,21 @@ def test_qualifier_is_the_regex(
     m = _QUALIFIER_RE.search(text[max(0, start - 32) : start])
     want = next((name for i, (name, _) in enumerate(_QUALIFIERS) if m and m.group(f"q{i}")), None)
     assert finder._qualifier(text, start) == want
+
+
+_RANGES = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=6)
+
+
+@settings(max_examples=1000)
+@given(_RANGES, _RANGES, st.integers(0, 40), st.integers(1, 10))
+def test_blocked_is_zones_and_exclusions(
+    zones: list[tuple[int, int]], exclude: list[tuple[int, int]], start: int, size: int
+) -> None:
+    """One bisection of the merged ranges against in_zone and Occupied, for any zones (the
+    merged ones analyze_layout makes, and others) and any exclusions (empty ones too)."""
+    for zs in (tuple(zones), _merge(zones)):
+        layout = Layout(None, zs, (), _zone_starts=tuple(z[0] for z in zs))
+        blocked = _Blocked.of(layout, exclude)
+        end = start + size
+        plain = layout.in_zone(start, end) or Occupied(exclude).overlaps(start, end)
+        assert blocked(start, end) == plain
