@@ -148,7 +148,8 @@ _VAGUE_BEFORE = re.compile(r"(?:\b(?:of|tens|hundreds|thousands|millions|billion
 _DIGITS_RE = re.compile(_DIGITS)
 _LIST_GAP = re.compile(r",?[ \t]+")
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9-]*")
-_BLANKS = re.compile(r"[ \t]+")
+# blanks then a _WORD_TOKEN, in one match (the word begins with a letter, no blank)
+_BLANKS_WORD = re.compile(r"[ \t]+(?P<w>[A-Za-z][A-Za-z.'’-]*)")
 _IN_YEAR = re.compile(r"[ \t]+in[ \t]+(?:19|20)\d\d\b")
 _AGE_TAIL = re.compile(r"[ \t]*(?:-[ \t]*)?(?:(?:years?|months?)[ \t]*)?(?:-|\s)?old\b")
 # scanned with finditer_guarded (normalize/scan.py): the lookbehind runs only where the rest
@@ -575,6 +576,13 @@ class FigureFinder:
         self.cue_words: dict[str, frozenset[str]] = {
             c.cue: frozenset(w.lower() for w in c.cues) for c in cues
         }
+        # the nouns a count may count, of any of these roles (_head_noun)
+        self.head_nouns: frozenset[str] = frozenset().union(
+            *(
+                self.cue_words.get(r, ())
+                for r in ("arrest_noun", "person_noun", "weapon_noun", "sale_noun")
+            )
+        )
         self.ordinal_re = re.compile(
             rf"(?P<ord>{'|'.join(ORDINALS)})\b(?P<mid>(?:[ \t]+[a-z-]+){{0,4}}?)[ \t]+"
             r"(?P<noun>operation|action|takedown|crackdown|sweep|phase|iteration)\b",
@@ -1015,8 +1023,8 @@ class FigureFinder:
                 dimension="time",
             )
         # plain counts
-        country_m = self.in_country.match(text, end)
         head_end, head = self._head_noun(text, end)
+        country_m = self.in_country.match(text, end) if head is None else None
         if country_m and head is None:
             country = self.country_name.get(country_m.group("c").lower())
             arrests = self._has(text, "arrest_verb", sent) or self._has(text, "arrest_noun", sent)
@@ -1102,44 +1110,34 @@ class FigureFinder:
 
     def _head_noun(self, text: str, pos: int) -> tuple[int, str | None]:
         """The noun a count counts ("288 arrests", "12 U.S. agencies", "six pill presses")."""
+        head_nouns = self.head_nouns
         of_the = _OF_THE.match(text, pos)
-        if of_the and any(
-            of_the.group(1).lower() in self.cue_words.get(r, ())
-            for r in ("arrest_noun", "person_noun", "weapon_noun", "sale_noun")
-        ):
+        if of_the and of_the.group(1).lower() in head_nouns:
             return of_the.end(), of_the.group(1).lower()
         cur = pos
         words: list[tuple[int, str]] = []
         capitalised: set[int] = set()
         for _ in range(4):
-            m = _BLANKS.match(text, cur)
-            if not m:
-                break
-            w = _WORD_TOKEN.match(text, m.end())
+            w = _BLANKS_WORD.match(text, cur)
             if not w:
                 break
-            token = (
-                w.group(0).rstrip(".,;:’'").lower()
-                if not w.group(0).endswith("U.S.")
-                else w.group(0).lower()
-            )
-            words.append((w.start() + len(token), token))
-            if w.group(0)[:1].isupper() and token not in {"u.s.", "u.k."}:
+            word = w.group("w")
+            token = word.rstrip(".,;:’'").lower() if not word.endswith("U.S.") else word.lower()
+            cur = w.start("w") + len(token)
+            words.append((cur, token))
+            if word[:1].isupper() and token not in {"u.s.", "u.k."}:
                 capitalised.add(len(words) - 1)
-            cur = w.start() + len(token)
             if token in _FUNCTION_WORDS and token != "of":
                 break
         if not words:
             return pos, None
         if words[0][1] == "of" and len(words) > 1 and words[1][1] in {"them", "those", "whom"}:
             return words[1][0], "them"
-        roles = ("arrest_noun", "person_noun", "weapon_noun", "sale_noun")
         for end, token in words:
             if token in _FUNCTION_WORDS:
                 break
-            for role in roles:
-                if token in self.cue_words.get(role, ()):
-                    return end, token
+            if token in head_nouns:
+                return end, token
         first_end, first = words[0]
         if first in _FUNCTION_WORDS or not first.isalpha() and first not in {"u.s.", "u.k."}:
             return pos, None

@@ -21,10 +21,12 @@ from takedown.normalize.figures import (
     _FINE_WORDS,
     _FINED_BEFORE,
     _FOLDS_INTO_ASCII,
+    _FUNCTION_WORDS,
     _LINK_WORDS,
     _LINKED_NUMBER,
     _LINKED_NUMBER_GUARD,
     _NOT_A_UNIT_AFTER,
+    _NOT_COUNTED,
     _NUMBER_BODY,
     _NUMBER_GUARD,
     _QUALIFIER_RE,
@@ -32,6 +34,7 @@ from takedown.normalize.figures import (
     _REFERENCE_BEFORE,
     _VALUE_HEADS,
     _VALUE_QUALIFIERS,
+    _WORD_TOKEN,
     FigureFinder,
     _Blocked,
     _foldless,
@@ -492,3 +495,89 @@ def test_blocked_is_zones_and_exclusions(
         end = start + size
         plain = layout.in_zone(start, end) or Occupied(exclude).overlaps(start, end)
         assert blocked(start, end) == plain
+
+
+def _plain_head_noun(finder: FigureFinder, text: str, pos: int) -> tuple[int, str | None]:
+    """_head_noun as it was: blanks and word matched apart, roles asked one by one."""
+    roles = ("arrest_noun", "person_noun", "weapon_noun", "sale_noun")
+    of_the = re.compile(r"[ \t]+of[ \t]+(?:the|those|these)[ \t]+([A-Za-z]+)").match(text, pos)
+    if of_the and any(of_the.group(1).lower() in finder.cue_words.get(r, ()) for r in roles):
+        return of_the.end(), of_the.group(1).lower()
+    cur = pos
+    words: list[tuple[int, str]] = []
+    capitalised: set[int] = set()
+    for _ in range(4):
+        m = re.compile(r"[ \t]+").match(text, cur)
+        if not m:
+            break
+        w = _WORD_TOKEN.match(text, m.end())
+        if not w:
+            break
+        token = (
+            w.group(0).rstrip(".,;:’'").lower()
+            if not w.group(0).endswith("U.S.")
+            else w.group(0).lower()
+        )
+        words.append((w.start() + len(token), token))
+        if w.group(0)[:1].isupper() and token not in {"u.s.", "u.k."}:
+            capitalised.add(len(words) - 1)
+        cur = w.start() + len(token)
+        if token in _FUNCTION_WORDS and token != "of":
+            break
+    if not words:
+        return pos, None
+    if words[0][1] == "of" and len(words) > 1 and words[1][1] in {"them", "those", "whom"}:
+        return words[1][0], "them"
+    for end, token in words:
+        if token in _FUNCTION_WORDS:
+            break
+        for role in roles:
+            if token in finder.cue_words.get(role, ()):
+                return end, token
+    first_end, first = words[0]
+    if first in _FUNCTION_WORDS or not first.isalpha() and first not in {"u.s.", "u.k."}:
+        return pos, None
+    if first in _NOT_COUNTED:
+        return pos, None
+    if 0 in capitalised or (first in {"u.s.", "u.k."} and 1 in capitalised):
+        return pos, None
+    end = first_end
+    for e, token in words:
+        if token in _FUNCTION_WORDS:
+            break
+        end = e
+        if token.endswith("s") and token not in {"u.s.", "this", "its", "was", "has", "is"}:
+            break
+    return end, first
+
+
+_HEAD_TEXTS = st.lists(
+    st.tuples(
+        st.sampled_from([" ", " ", "  ", "\t", "", "\n", ","]),
+        st.sampled_from(
+            [
+                *(w for c in default_rules_of("kinds") for w in c.cues),
+                "of",
+                "the",
+                "those",
+                "them",
+                "U.S.",
+                "U.K.",
+                "Agencies",
+                "agencies.",
+                "pill",
+                "presses",
+                "it's",
+                "x’",
+                "5",
+            ]
+        ),
+    ),
+    max_size=7,
+).map(lambda parts: "".join(sep + word for sep, word in parts))
+
+
+@settings(max_examples=1000)
+@given(_HEAD_TEXTS)
+def test_head_noun_is_the_plain_loop(text: str) -> None:
+    assert _FINDER._head_noun(text, 0) == _plain_head_noun(_FINDER, text, 0)
