@@ -115,7 +115,8 @@ def doc_text(doc: Doc) -> str:
 
 def ensure_layout(doc: Doc, furniture: re.Pattern[str] | None = None) -> Layout:
     """The Doc's layout, computed now if no layout component ran before."""
-    register_extensions()
+    if not Doc.has_extension("takedown_layout"):  # called per Doc: skip the full check
+        register_extensions()
     layout = doc._.takedown_layout
     if layout is None:
         layout = analyze_layout(doc_text(doc), furniture or default_furniture())
