@@ -55,7 +55,6 @@ _NUMBER_FIRSTS = "".join(sorted({w[0] for w in (*UNITS_WORDS, *SCALE_WORDS, *ORD
 # those places after one test.
 _NUMBER_SCAN = re.compile(rf"[^a-z0-9_](?=[{_NUMBER_FIRSTS}]|\d){_NUMBER_KINDS}")
 _NUMBER_AT_START = re.compile(_NUMBER_KINDS)
-_NON_WORD = re.compile(r"\W")
 _SCALE_TAIL = re.compile(
     r"(?:[ \t]?(?P<suf>mn|mln|bn|bln|tn|m|b|k)\b"
     r"|[ \t]+(?P<word>million|billion|thousand|trillion|lakhs?|crores?)\b)",
@@ -84,18 +83,15 @@ _QUALIFIER_WORDS = (
 _QUALIFIER_RE = re.compile(rf"(?:^|[\s(\[—–-]){_QUALIFIER_WORDS}", re.IGNORECASE)
 _QUALIFIER_AFTER_SEPARATOR = re.compile(rf"[\s(\[—–-]{_QUALIFIER_WORDS}", re.IGNORECASE)
 _QUALIFIER_AT = re.compile(_QUALIFIER_WORDS, re.IGNORECASE)
-# what the text before a qualified number ends with, blanks stripped: a qualifier's last
-# word, or the "of" of "a total of"
-_QUALIFIER_ENDINGS = tuple(
-    sorted(
-        {
-            re.split(r"\\s\+", alt)[-1].replace("\\.", ".")
-            for _, pat in _QUALIFIERS
-            for alt in pat.split("|")
-        }
-        | {"of"}
-    )
+# what the text before a qualified number ends with, its whitespace runs made single spaces
+# and stripped: a qualifier phrase, or one and "a total of"
+_QUALIFIER_PHRASES = tuple(
+    re.sub(r"\\s\+", " ", alt).replace("\\.", ".")
+    for _, pat in _QUALIFIERS
+    for alt in pat.split("|")
 )
+_QUALIFIER_ENDINGS = (*_QUALIFIER_PHRASES, *(f"{p} a total of" for p in _QUALIFIER_PHRASES))
+_QUALIFIER_LAST_WORDS = tuple({p.rsplit(" ", 1)[-1] for p in _QUALIFIER_ENDINGS})
 # Numbers that are references, not quantities: "Section 841", "No. 5", "Title 21", "Room 101".
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:section|sections|no\.|number|title|chapter|article|rule|case|room|suite|route|"
@@ -167,6 +163,8 @@ _LINKED_NUMBER = re.compile(rf"[ \t]+(?:{_LINK_ALT})[ \t]+{_LINKED_N}")
 # and, matched in the reversed text from the number leftwards, the blanks, link word and
 # blanks before it, up to a character that is no blank (the guard)
 _LINKED_NUMBER_AT = re.compile(_LINKED_N)
+# what stands two characters before a linked number: a link word's last letter, or a blank
+_LINK_LAST = frozenset(w[-1] for w in _LINK_WORDS) | {" ", "\t"}
 _LINK_BEFORE_REVERSED = re.compile(rf"[ \t]+(?:{_LINK_ALT_REVERSED})[ \t]+(?![ \t])")
 _WORTH_WORD = re.compile(r"value|worth", re.IGNORECASE)  # every drug_value_before match has one
 _PAREN_NUMBER = re.compile(rf"\([ \t]*(?:{_DIGITS})[ \t]*\)")
@@ -339,10 +337,10 @@ def _number_hits(text: str, low: str) -> tuple[list[Span], list[Span], list[int]
     m = search(low, pos)
     while m is not None:
         lead = m.start()
-        if m.start("d") >= 0:
-            ok = _NUMBER_GUARD.match(text, lead + 1) is not None
-        else:
-            ok = _NON_WORD.match(low, lead) is not None
+        # the guards as string tests (\\w is str.isalnum() or "_": tests check every
+        # character): _NUMBER_GUARD on the text before digits, \\W on the lead otherwise
+        c = text[lead] if m.start("d") >= 0 else low[lead]
+        ok = not (c.isalnum() or c == "_") and (m.start("d") < 0 or c not in ".,")
         if ok:
             keep(m)
             m = search(low, m.end())
@@ -367,7 +365,7 @@ def _linked_numbers(text: str, number_starts: list[int]) -> list[tuple[int, re.M
     reversed_text: str | None = None
     size = len(text)
     for p in number_starts:
-        if p == 0 or text[p - 1] not in " \t":
+        if p < 2 or text[p - 1] not in " \t" or text[p - 2] not in _LINK_LAST:
             continue
         if reversed_text is None:
             reversed_text = text[::-1]
@@ -1326,8 +1324,12 @@ class FigureFinder:
         if start == 0 or not text[start - 1].isspace():
             return None  # every match ends in blanks (``$`` may also stand before a last "\n")
         lo = max(0, start - 32)
-        if self._foldless and not self._low[lo:start].rstrip().endswith(_QUALIFIER_ENDINGS):
-            return None  # literal test: exact without characters that fold into ASCII
+        if self._foldless:  # literal tests: exact without characters that fold into ASCII
+            window = self._low[lo:start]
+            if not window.rstrip().endswith(_QUALIFIER_LAST_WORDS):
+                return None
+            if not " ".join(window.split()).endswith(_QUALIFIER_ENDINGS):
+                return None
         # "^" matches only at the slice's start: there, where the slice begins a word
         m = _QUALIFIER_AT.match(text, lo, start) or _QUALIFIER_AFTER_SEPARATOR.search(
             text, lo, start

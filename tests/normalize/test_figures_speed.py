@@ -581,3 +581,12 @@ _HEAD_TEXTS = st.lists(
 @given(_HEAD_TEXTS)
 def test_head_noun_is_the_plain_loop(text: str) -> None:
     assert _FINDER._head_noun(text, 0) == _plain_head_noun(_FINDER, text, 0)
+
+
+def test_word_characters_are_alnum_or_underscore() -> None:
+    """_number_hits tests \\w as str.isalnum() or "_"."""
+    word = re.compile(r"\w")
+    assert all(
+        (word.match(c) is not None) == (c.isalnum() or c == "_")
+        for c in map(chr, range(sys.maxunicode + 1))
+    )
