@@ -316,37 +316,28 @@ def _number_hits(text: str, low: str) -> tuple[list[Span], list[Span], list[int]
     word character). At offset 0, where no character stands before, the kinds are matched
     alone.
     """
-    digits: list[Span] = []
-    words: list[Span] = []
-    ordinals: list[int] = []
-
-    def keep(m: re.Match[str]) -> None:
-        if m.start("d") >= 0:
-            digits.append(m.span("d"))
-        elif m.start("w") >= 0:
-            words.append(m.span("w"))
-        else:
-            ordinals.append(m.start("o"))
-
+    # by group: "d" digits, "w" number words, "o" ordinals (the one group that took part,
+    # which is the match's lastgroup: the three hold no group of their own)
+    spans: dict[str | None, list[Span]] = {"d": [], "w": [], "o": []}
     pos = 0
     first = _NUMBER_AT_START.match(low)
     if first is not None:
-        keep(first)
+        spans[first.lastgroup].append(first.span(first.lastgroup))
         pos = first.end()
     search = _NUMBER_SCAN.search
     m = search(low, pos)
     while m is not None:
         lead = m.start()
-        # the guards as string tests (\\w is str.isalnum() or "_": tests check every
-        # character): _NUMBER_GUARD on the text before digits, \\W on the lead otherwise
-        c = text[lead] if m.start("d") >= 0 else low[lead]
-        ok = not (c.isalnum() or c == "_") and (m.start("d") < 0 or c not in ".,")
-        if ok:
-            keep(m)
+        kind = m.lastgroup
+        # the guards as string tests (\w is str.isalnum() or "_": tests check every
+        # character): _NUMBER_GUARD on the text before digits, \W on the lead otherwise
+        c = text[lead] if kind == "d" else low[lead]
+        if not (c.isalnum() or c == "_") and (kind != "d" or c not in ".,"):
+            spans[kind].append(m.span(kind))
             m = search(low, m.end())
         else:
             m = search(low, lead + 1)
-    return digits, words, ordinals
+    return spans["d"], spans["w"], [s for s, _ in spans["o"]]
 
 
 def _linked_numbers(text: str, number_starts: list[int]) -> list[tuple[int, re.Match[str]]]:
@@ -1360,6 +1351,9 @@ _WORTH_GAP = re.compile(
 )
 
 
+_CLOSING_BRACKET = re.compile(r"[ \t]*[)\]]")
+
+
 def _link_equivalents(text: str, figs: list[FigureMatch]) -> list[FigureMatch]:
     """Fold a bracketed restatement ("144 kg (approximately 317 pounds)") into its figure."""
     out: list[FigureMatch] = []
@@ -1370,11 +1364,13 @@ def _link_equivalents(text: str, figs: list[FigureMatch]) -> list[FigureMatch]:
         j = i + 1
         while j < len(figs):
             nxt = figs[j]
-            gap = text[cur.end if not equivalents else equivalents[-1].end : nxt.start]
             same_dim = nxt.dimension == cur.dimension and cur.dimension in {"mass", "currency"}
             crypto_fiat = cur.dimension == "currency" and nxt.dimension == "currency"
-            bracketed = _EQUIV_GAP.fullmatch(gap) is not None and re.match(
-                r"[ \t]*[)\]]", text[nxt.end : nxt.end + 3]
+            if not same_dim and not crypto_fiat:
+                break  # neither a restatement nor a worth: the gap need not be read
+            gap = text[cur.end if not equivalents else equivalents[-1].end : nxt.start]
+            bracketed = _EQUIV_GAP.fullmatch(gap) is not None and _CLOSING_BRACKET.match(
+                text, nxt.end, nxt.end + 3
             )
             worth = (
                 crypto_fiat
