@@ -549,8 +549,10 @@ _POINT_RE = re.compile(_POINT)
 # - "the" goes on as in "the very end of", "the 15th of", "the first quarter", "the summer of";
 # - "a"/"an" only start "a year ago";
 # - "from" goes on with a date: a digit, a month or weekday, "the", or a modifier ("late");
-# - a number starts a date only as one or two digits (a day, "5 years ago") or four (a year),
-#   and not as the head of a grouped number ("1,000"): 288, 12345 and 1,000 are no dates.
+# - a number starts a date only as four digits (a year) or as one or two (a day, "5 years ago",
+#   "1st quarter") followed by what a day is followed by: a separator ("5.4.2021", "6-7 May"),
+#   or a space and a month, "of", "the", a range word, a digit or a unit; never as the head of
+#   a grouped number ("1,000"). So "288", "12345", "1,000" and "45 suspects" are rejected.
 _AFTER_THE = (
     "(?i:very|end|beginning|start|middle|close|early|latter|later|first|second|third|fourth"
     "|final|last|spring|summer|fall|autumn|winter)|[0-9]"
@@ -561,8 +563,13 @@ _AFTER_FROM = (
 )
 _SHORTENED = {"the", "The", "THE", "a", "A", "an", "An", "AN", "from", "From", "FROM"}
 _FIRST_REST = {w for words in _FIRST_WORDS.values() for w in words} - _SHORTENED - {"#"}
+_AFTER_DAY = (
+    f"(?:st|nd|rd|th|ST|ND|RD|TH)?(?:{_OS}[./&\\-\u2010-\u2014]|{_S}(?:[0-9]|"
+    "(?i:of|the|to|and|through|thru|until|till|year|month|week|day|quarter|half)"
+    f"|(?:{_trie(_MONTHS_CASED)})))"
+)
 _LEADS = (
-    "[0-9](?:[0-9](?:[0-9][0-9])?)?(?![0-9])(?!,[0-9])"
+    f"[0-9](?:[0-9][0-9][0-9](?![0-9])|[0-9]?(?![0-9])(?=[^,0-9]|,[^0-9]|$)(?={_AFTER_DAY}))"
     f"|(?:{_trie(_FIRST_REST)})(?![a-z])"
     f"|(?i:the){_S}(?:{_AFTER_THE})"
     f"|(?i:an?){_S}(?i:year|month|week|day)"

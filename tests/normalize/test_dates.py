@@ -505,7 +505,8 @@ _REFERENCE = _reference_master()
             "3", "15", "1999", "1990s", ".", "(", "/", "and", "to", "between", "ago", "years",
             "May", "Tue.", "today", "last", "in", "Q1", "#", "$", "288", "1,000", "12345",
             "1", "31", "from", "From", "a", "A", "an", "year", "days", "ago", "2021,", "Friday",
-            "Fri", "mid-", "1st",
+            "Fri", "mid-", "1st", "&", "45", "people", "5.4.2021", "6-7", "/", "through", "OF",
+            "th",
         ]),
         max_size=30,
     ).map("".join)
