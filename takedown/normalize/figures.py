@@ -370,6 +370,42 @@ def _linked_numbers(text: str, number_starts: list[int]) -> list[tuple[int, re.M
     return found
 
 
+def _after_non_word(
+    lead: re.Pattern[str], body: re.Pattern[str], low: str, lo: int, hi: int
+) -> list[tuple[int, int, str]]:
+    """``finditer_guarded(body, NOT_AFTER_WORD, low, lo, hi)`` as (start, end, text), where
+    ``lead`` is ``body`` after ``[^a-z0-9_]``.
+
+    The guarded scan enters the body at every letter a cue word begins with, inside words
+    too; led by the character before the word, the scan enters only after characters that
+    are no ASCII word character, about half as often. That class lets through the word
+    characters that are not ASCII, so the lead is tested as ``\\W`` on the match (failing,
+    the scan goes on from the next character). A word at ``lo`` has its lead at ``lo - 1``,
+    before the range, as the guard there looks; at offset 0 the body is matched alone.
+    After a match the next lead may be its last character (a word may begin right after
+    a cue ending in "."), so no later start is skipped.
+    """
+    found: list[tuple[int, int, str]] = []
+    pos = lo
+    if lo == 0:
+        first = body.match(low, 0, hi)
+        if first is not None:
+            found.append((0, first.end(), first.group(0)))
+            pos = first.end()
+    start = pos - 1 if pos > 0 else 0
+    search = lead.search
+    m = search(low, start, hi)
+    while m is not None:
+        at = m.start()
+        c = low[at]
+        if c.isalnum() or c == "_":
+            m = search(low, at + 1, hi)
+            continue
+        found.append((at + 1, m.end(), low[at + 1 : m.end()]))
+        m = search(low, m.end() - 1, hi)
+    return found
+
+
 def _guarded_word_scan(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(body, guard) for ``finditer_guarded`` that find what ``pattern`` (``\\b(?:words)\\b``)
     finds. Without its leading ``\\b`` the pattern begins with a branch of literals, so the
@@ -562,6 +598,12 @@ class FigureFinder:
         # the scans themselves: the leading \b as a guard (see _cues_in)
         self.cue_scans: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             role: _guarded_word_scan(pat) for role, pat in self.cue_patterns.items()
+        }
+        # the guarded ones once more, led by the character before the word (_after_non_word)
+        self.cue_leads: dict[str, re.Pattern[str]] = {
+            role: re.compile(rf"[^a-z0-9_](?:{body.pattern})")
+            for role, (body, guard) in self.cue_scans.items()
+            if guard is NOT_AFTER_WORD
         }
         self.cue_words: dict[str, frozenset[str]] = {
             c.cue: frozenset(w.lower() for w in c.cues) for c in cues
@@ -1246,14 +1288,16 @@ class FigureFinder:
         found = self._cue_cache.get(key)
         if found is None:
             scan = self.cue_scans.get(role)
-            found = (
-                []
-                if scan is None
-                else [
+            lead = self.cue_leads.get(role)
+            if scan is None:
+                found = []
+            elif lead is not None:
+                found = _after_non_word(lead, scan[0], self._low, lo, hi)
+            else:
+                found = [
                     (m.start(), m.end(), m.group(0))
                     for m in finditer_guarded(scan[0], scan[1], self._low, lo, hi)
                 ]
-            )
             self._cue_cache[key] = found
         return found
 

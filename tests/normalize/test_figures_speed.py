@@ -311,12 +311,20 @@ def test_foldless_is_the_class_search(text: str) -> None:
 def test_cue_scans_are_the_bounded_patterns(text: str, data: st.DataObject) -> None:
     """The guarded cue scans find what ``\\b(?:cues)\\b`` finds in any slice of the text."""
     low = ascii_lower(text)
-    lo = data.draw(st.integers(0, len(low)))
+    word_starts = [m.start() for m in re.finditer(r"\b\w", low)] or [0]
+    lo = data.draw(st.one_of(st.integers(0, len(low)), st.sampled_from(word_starts)))
     hi = data.draw(st.integers(lo, len(low)))
+    _FINDER._low = low
+    _FINDER._cue_cache = {}
+    assert _FINDER.cue_leads  # the shipped cues all take the fast path
     for role, pat in _FINDER.cue_patterns.items():
         body, guard = _FINDER.cue_scans[role]
-        fast = [m.span() for m in finditer_guarded(body, guard, low, lo, hi)]
-        assert fast == [m.span() for m in pat.finditer(low, lo, hi)], role
+        plain = [(m.start(), m.end(), m.group(0)) for m in pat.finditer(low, lo, hi)]
+        fast = [
+            (m.start(), m.end(), m.group(0)) for m in finditer_guarded(body, guard, low, lo, hi)
+        ]
+        assert fast == plain, role
+        assert _FINDER._cues_in(text, role, lo, hi) == plain, role
 
 
 @settings(max_examples=500)
