@@ -598,3 +598,24 @@ def test_word_characters_are_alnum_or_underscore() -> None:
         (word.match(c) is not None) == (c.isalnum() or c == "_")
         for c in map(chr, range(sys.maxunicode + 1))
     )
+
+
+_SUBSTANCE_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(_SUBSTANCE_FORMS),
+        st.sampled_from(_SUBSTANCE_FORMS).map(str.upper),
+        st.sampled_from(_SUBSTANCE_FORMS).map(lambda f: f[:2]),
+        st.sampled_from(
+            ["people", "tablets", " ", "-", "x", "é", "\u212a", "\u017f", "\u0131", "5"]
+        ),
+    ),
+    max_size=4,
+).map("".join)
+
+
+@settings(max_examples=1000)
+@given(_SUBSTANCE_TEXTS)
+def test_substance_prefix_test_never_hides_a_match(text: str) -> None:
+    for pos in range(len(text) + 1):
+        if _FINDER.substance_at.match(text, pos) is not None:
+            assert _FINDER.substance_starts.may_match(text, pos), (text, pos)
