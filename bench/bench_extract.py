@@ -395,7 +395,7 @@ def measure_throughput(
     samples: Sequence[Sample] | None = None,
     chunk: int = CHUNK,
     warmup: int = 8,
-    english: bool = True,
+    english: bool = False,
 ) -> Throughput:
     """Time the blank tokenizer and takedown on the same texts, chunk by chunk.
 
@@ -410,6 +410,7 @@ def measure_throughput(
     import spacy
 
     from takedown import Extractor
+    from takedown.extractor import settle_heap
     from takedown.output import atomic_writer, dumps
     from takedown.pipeline import build_nlp
 
@@ -419,6 +420,7 @@ def measure_throughput(
     extractor = Extractor()
     result = Throughput(load_seconds=time.perf_counter() - started)
     with_english = Extractor(build_nlp(spans=False, tokenizer="english")) if english else None
+    settle_heap()  # as ``takedown extract`` does once its pipeline is loaded
     warm = [make_article(pool, -1 - i, seed) for i in range(warmup)]
     for _ in tok_nlp.tokenizer.pipe(warm):
         pass
@@ -527,10 +529,12 @@ def memory_child(n: int, seed: int) -> dict[str, float]:
     cannot be reset within a process.
     """
     from takedown import Extractor
+    from takedown.extractor import settle_heap
     from takedown.output import atomic_writer, dumps
 
     pool = load_samples()
     extractor = Extractor()
+    settle_heap()  # as ``takedown extract`` does
     baseline = warm_rss = 0
     with tempfile.TemporaryDirectory(prefix="takedown-bench-mem-") as tmp:
         with atomic_writer(Path(tmp) / "articles.jsonl") as fh:
@@ -683,6 +687,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--strict", action="store_true", help="exit 1 when the ratio is below the 1/3 floor"
     )
+    parser.add_argument(
+        "--english",
+        action="store_true",
+        help="also time the same components behind spaCy's English tokenizer (a third side "
+        "in every chunk)",
+    )
     parser.add_argument("--memory-child", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -691,7 +701,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     samples = load_samples()
-    tp = measure_throughput(args.articles, args.seed, samples)
+    tp = measure_throughput(args.articles, args.seed, samples, english=args.english)
     stages = measure_breakdown(args.breakdown, args.seed, samples) if args.breakdown else None
     mem = measure_memory(args.memory_sizes, args.seed)
     print(format_report(tp, mem, args.seed, len(samples), stages, args.breakdown), flush=True)

@@ -115,7 +115,7 @@ def extract_cmd(
         with progress:
             summary = extract_to_folder(
                 inputs, output, options=options, resume=resume, overwrite=overwrite,
-                batch_size=batch_size,
+                batch_size=batch_size, settle=True,
                 on_error=on_error, on_article=lambda n: progress.update(task, completed=n),
             )
     except OutputExistsError as exc:

@@ -336,8 +336,12 @@ def extract_to_folder(
     overwrite: bool = False,
     on_error: ErrorHook | None = None,
     on_article: Callable[[int], None] | None = None,
+    settle: bool = False,
 ) -> RunSummary:
     """Extract every input into ``output`` (articles.jsonl, errors.jsonl, manifest.json).
+
+    ``settle`` freezes the loaded pipeline out of the garbage collector's sight
+    (``extractor.settle_heap``): for a program that owns its process, as the CLI does.
 
     ``batch_size`` (for the Extractor built when none is given) is also how many articles
     go to the journal between two fsyncs. Raises OutputExistsError before doing anything if
@@ -365,9 +369,11 @@ def extract_to_folder(
     journal.open(reset=not resume)
     errors.open(reset=True)
     if extractor is None:
-        from takedown.extractor import Extractor
+        from takedown.extractor import Extractor, settle_heap
 
         extractor = Extractor(batch_size=batch_size)
+        if settle:
+            settle_heap()
     summary = RunSummary()
     seen: set[str] = set()
     error_entries: dict[str, _Entry] = {}
