@@ -203,6 +203,9 @@ _AND_MONTHS = re.compile(r"[ \t]+and[ \t]+(?P<n>\d{1,2}|[a-z]+)[ \t]+months?\b",
 _PILL_UNIT = re.compile(
     r"(?:pills?|tablets?|capsules?|doses|blotters?|blots?|tabs|stamps)\b", re.IGNORECASE
 )
+# "X-laced pills": the hyphenated adjective after a drug (or any word) before the unit
+_LACED = re.compile(r"-(?:laced|pressed|based|infused|spiked|tainted)(?![A-Za-z])")
+_LACED_WORD = re.compile(r"[a-z0-9]+-(?:laced|pressed|based|infused|spiked|tainted)")
 _PILL_ADJECTIVES = frozenset(
     "and or counterfeit fake pressed prescription non-prescription illicit illegal opioid "
     "synthetic blue suspected potentially lethal deadly dangerous laced branded generic "
@@ -968,9 +971,14 @@ class FigureFinder:
                 cur = sub.end()
                 if re.search(r"(?:pills?|tablets?|capsules?)$", sub.group(0), re.IGNORECASE):
                     return substance, cur  # "ecstasy tablets" is itself a listed form
+                laced = _LACED.match(text, cur)  # "meth-laced", "fentanyl-pressed"
+                if laced:
+                    cur = laced.end()
                 continue
             word = _LOWER_WORD.match(text, cur)
-            if not word or word.group(0) not in _PILL_ADJECTIVES:
+            if not word or (
+                word.group(0) not in _PILL_ADJECTIVES and not _LACED_WORD.fullmatch(word.group(0))
+            ):
                 return None
             cur = word.end()
         return None

@@ -95,7 +95,12 @@ _IN_PLACE = re.compile(
 # "Special Agent in Charge of the DEA Detroit Field Division": a title, then the body
 _TITLE_BEFORE_OF = frozenset(
     "Charge Director Chief Head Commissioner Secretary Minister Administrator Inspector "
-    "Superintendent Commander Attorney Prosecutor Spokesperson Spokesman Spokeswoman".split()
+    "Superintendent Commander Attorney Prosecutor Spokesperson Spokesman Spokeswoman "
+    # people of a body, capitalised only because they open the sentence: "Officers of the
+    # Vancouver Police Department arrested ..." names the department, not "Officers of ..."
+    "Officers Officer Members Member Agents Agent Detectives Investigators Officials "
+    "Prosecutors Analysts Experts Staff Employees Representatives Colleagues Partners "
+    "Leaders Teams Units Forces".split()
 )
 # connectors left dangling at a name's end ("... Office for the"); a blank run is entered
 # only at its start, so a long run of blanks is read once, not from every position

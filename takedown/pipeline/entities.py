@@ -103,6 +103,14 @@ _KEY_LEAD = re.compile(r"^(?:the|operation)\s+")
 _KEY_POSSESSIVE = re.compile(r"'s$")
 _KEY_PUNCT = re.compile(r"[\s.\-'’]+")
 _CAMEL_OR_DIGIT = re.compile(r"[a-z][A-Z]|\d")
+# A one-word operation name from the list ("Magnus", "Talent", "Kraken", "Bayonet") is also
+# an ordinary word or a first name: it counts only in a sentence that speaks of an operation
+# (later bare mentions are picked up as recurrences of the first).
+_OPERATION_CONTEXT = re.compile(r"operation|code-?named|dubbed", re.IGNORECASE)
+# A one-word market name in capitals ("ASAP", "OMG") is also an abbreviation: it counts only
+# right before or after the word "market(place)".
+_MARKET_WORD_AFTER = re.compile(r"[ \t]+[Mm]arket(?:place)?s?\b")
+_MARKET_WORD_BEFORE = re.compile(r"[Mm]arket(?:place)?s?[ \t]+$")
 _POSSESSIVE_OWNER = re.compile(r"^(?:the\s+)?(.+?)['’]s\s+\S")
 # the left edge of a whole word that may be hyphenated: checked after the rest matched
 # (finditer_guarded, normalize/scan.py), so the scan skips ahead to the word's first letter
@@ -282,6 +290,18 @@ class EntityRecognizer(RulesComponent):
                 if label == "agency" and tokens > 1:
                     entry = self._bracketed_owner(text, ce) or entry
                 if label == "operation" and not surface[:1].isupper():
+                    continue
+                if label == "operation" and tokens == 1 and not _CAMEL_OR_DIGIT.search(surface):
+                    sent = layout.sentence_of(cs)
+                    if not _OPERATION_CONTEXT.search(text, sent[0], max(sent[1], ce)):
+                        continue
+                if (
+                    label == "marketplace"
+                    and tokens == 1
+                    and surface.isupper()
+                    and not _MARKET_WORD_AFTER.match(text, ce)
+                    and not _MARKET_WORD_BEFORE.search(text, max(0, cs - 16), cs)
+                ):
                     continue
                 if label == "marketplace" and tokens == 1 and not _CAMEL_OR_DIGIT.search(surface):
                     sent = layout.sentence_of(cs)
