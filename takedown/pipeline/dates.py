@@ -18,6 +18,7 @@ from takedown.pipeline.common import (
     DATE_FACTS_KEY,
     DATE_GROUP,
     DATES_KEY,
+    BatchComponent,
     char_span,
     doc_text,
     ensure_layout,
@@ -29,7 +30,7 @@ from takedown.pipeline.common import (
 _NOT_STATED = frozenset({"relative-week"})
 
 
-class DateTagger:
+class DateTagger(BatchComponent):
     def __init__(self, nlp: Language, name: str, spans: bool = True) -> None:
         register_extensions()
         self.name = name

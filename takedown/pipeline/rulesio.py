@@ -10,13 +10,13 @@ from typing import ClassVar, TypeVar
 from pydantic import BaseModel
 from spacy.language import Language
 
-from takedown.pipeline.common import register_extensions
+from takedown.pipeline.common import BatchComponent, register_extensions
 from takedown.resources import RULE_FILES, default_rules, iter_jsonl
 
 M = TypeVar("M", bound=BaseModel)
 
 
-class RulesComponent:
+class RulesComponent(BatchComponent):
     """Base of the rule-driven components: subclasses name their files and compile them."""
 
     rule_files: ClassVar[tuple[str, ...]] = ()

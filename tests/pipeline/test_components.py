@@ -7,7 +7,13 @@ from pathlib import Path
 
 import spacy
 
+from takedown import Extractor
+from takedown.build import build_record
+from takedown.output import dumps
 from takedown.pipeline import COMPONENTS, build_nlp
+from takedown.pipeline.common import BatchComponent
+
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "articles"
 
 
 def test_factories_are_entry_points() -> None:
@@ -70,3 +76,24 @@ def test_rules_saved_with_the_pipeline_are_the_ones_used(tmp_path: Path) -> None
     loaded = spacy.load(tmp_path / "nlp")
     doc = loaded("Officers ended Quiet Harbour yesterday.")
     assert [s._.canonical for s in doc.spans["takedown_entities"]] == ["Quiet Harbour"]
+
+
+def test_batched_pipe_gives_what_one_doc_at_a_time_gives() -> None:
+    """Each component takes a whole batch before passing Docs on (cache-friendly); the facts
+    must be those of calling the components Doc by Doc, whatever the batch size."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    assert texts
+    nlp = build_nlp(spans=False)
+    assert all(isinstance(proc, BatchComponent) for _, proc in nlp.pipeline)
+    one_by_one = []
+    for text in texts:
+        doc = nlp.make_doc(text)
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        one_by_one.append(doc)
+    expected = [dumps(build_record(d, f"a{i}")) for i, d in enumerate(one_by_one)]
+    for batch_size in (1, 3, 32):
+        docs = list(nlp.pipe(texts, batch_size=batch_size))
+        assert [dumps(build_record(d, f"a{i}")) for i, d in enumerate(docs)] == expected
+    records = list(Extractor(nlp, batch_size=5).extract_many(texts))
+    assert len(records) == len(texts)
