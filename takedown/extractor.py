@@ -8,7 +8,6 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import nullcontext
 from datetime import date
 from itertools import islice
 
@@ -135,10 +134,17 @@ class Extractor:
             batch = list(islice(stream, self.batch_size))
             if not batch:
                 return
+            if not self.forget_words:
+                # each record goes to the caller as soon as it is built, while its Doc's
+                # facts are still in the CPU caches (collecting the batch's records first
+                # and writing them afterwards cost a seventh more)
+                docs = self.nlp.pipe((self._doc(a) for a in batch), batch_size=self.batch_size)
+                for art, doc in zip(batch, docs, strict=True):
+                    yield build_record(doc, art.article, art.sha256, art.published)
+                continue
             # with ``forget_words`` the strings a batch adds to the vocab are dropped when
             # the zone closes; records are built inside the zone and yielded after it
-            zone = self.nlp.memory_zone() if self.forget_words else nullcontext()
-            with zone:
+            with self.nlp.memory_zone():
                 docs = self.nlp.pipe((self._doc(a) for a in batch), batch_size=self.batch_size)
                 records = [
                     build_record(doc, art.article, art.sha256, art.published)
