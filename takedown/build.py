@@ -175,17 +175,7 @@ def _figure_facts(doc: Doc) -> list[dict[str, Any]]:
                 "country": f.country,
                 "qualifier": f.qualifier,
                 "value_max": f.value_max,
-                "equivalents": [
-                    {
-                        "text": e.text,
-                        "start": e.start,
-                        "end": e.end,
-                        "value": e.value,
-                        "unit": e.unit,
-                        "qualifier": e.qualifier,
-                    }
-                    for e in f.equivalents
-                ],
+                "equivalents": [e.as_dict() for e in f.equivalents],
             }
             for f in facts
         ]

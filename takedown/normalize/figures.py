@@ -272,6 +272,17 @@ class Equivalence:
     unit: str
     qualifier: str | None
 
+    def as_dict(self) -> dict[str, object]:
+        """The restatement as the record (and the span extension) hold it."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+        }
+
 
 class FigureMatch(NamedTuple):
     """One figure; ``text == source[start:end]``. A NamedTuple: an article makes a dozen or

@@ -21,11 +21,6 @@ class Occupied:
         self.ends: list[int] = [e for _, e in pairs]
         self.longest = max((e - s for s, e in pairs), default=0)
 
-    @classmethod
-    def from_ranges(cls, ranges: Iterable[tuple[int, int]]) -> Occupied:
-        """The same as ``Occupied(ranges)``, spelled out where a set is built in bulk."""
-        return cls(ranges)
-
     def add(self, start: int, end: int) -> None:
         i = bisect_right(self.starts, start)
         self.starts.insert(i, start)

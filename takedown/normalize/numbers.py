@@ -135,6 +135,16 @@ def number_word_spans(low: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Mass units (as records write them) in kilograms: how the scorer and the reconciler compare
+#: "144 kg" with "317 lb". Every other unit only equals itself.
+KG_PER_UNIT: dict[str, float] = {
+    "kg": 1.0,
+    "g": 1e-3,
+    "mg": 1e-6,
+    "lb": 0.45359237,
+    "oz": 0.028349523125,
+    "t": 1000.0,
+}
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 

@@ -93,6 +93,22 @@ class _Cand:
     rule: str = ""
 
 
+def _listed(entry: GazetteerEntry, start: int, end: int, rule: str) -> _Cand:
+    """A mention of a listed entry: its key, canonical name, id, acronym and country."""
+    return _Cand(
+        entry.label,
+        start,
+        end,
+        "gazetteer",
+        f"g:{entry.gid}",
+        entry.name,
+        entry.gid,
+        entry.acronym,
+        entry.country,
+        rule,
+    )
+
+
 _COUNTRY_PREFIX = re.compile(r"^(?:U\.S\.|US|United States|U\.K\.|UK|American|British)\s+")
 _MARKET_HEAD = re.compile(r"(?<!\s)\s+(?:Market|Marketplace)$")
 _MARKET_HEAD_AFTER = re.compile(r" (?:Market|Marketplace)\b")
@@ -321,20 +337,7 @@ class EntityRecognizer(RulesComponent):
                         text[max(0, cs - 12) : cs]
                     ):
                         continue
-                out.append(
-                    _Cand(
-                        entry.label,
-                        cs,
-                        ce,
-                        "gazetteer",
-                        f"g:{entry.gid}",
-                        entry.name,
-                        entry.gid,
-                        entry.acronym,
-                        entry.country,
-                        "gazetteer",
-                    )
-                )
+                out.append(_listed(entry, cs, ce, "gazetteer"))
         return out, anaphors
 
     def _gazetteer_hits(
@@ -415,21 +418,7 @@ class EntityRecognizer(RulesComponent):
                 if bare != name:
                     idx = self.surface_index.get(norm_key(bare))
             if idx is not None and self.entries[idx].label == c.label:
-                e = self.entries[idx]
-                out.append(
-                    _Cand(
-                        c.label,
-                        start,
-                        c.end,
-                        "gazetteer",
-                        f"g:{e.gid}",
-                        e.name,
-                        e.gid,
-                        e.acronym,
-                        e.country,
-                        c.rule,
-                    )
-                )
+                out.append(_listed(self.entries[idx], start, c.end, c.rule))
             else:
                 out.append(
                     _Cand(
@@ -562,20 +551,7 @@ class EntityRecognizer(RulesComponent):
                 if taken.overlaps(m.start(), m.end()):
                     continue
                 taken.add(m.start(), m.end())
-                orgs.append(
-                    _Cand(
-                        chosen.label,
-                        m.start(),
-                        m.end(),
-                        chosen.source,
-                        chosen.key,
-                        chosen.name,
-                        chosen.gid,
-                        chosen.acronym,
-                        chosen.country,
-                        "defined-acronym",
-                    )
-                )
+                orgs.append(replace(chosen, start=m.start(), end=m.end(), rule="defined-acronym"))
         orgs.extend(self._recurrences(text, layout, orgs))
         orgs.extend(self._anaphors(anaphors, orgs, layout))
         _link_short_forms(orgs)
@@ -630,20 +606,7 @@ class EntityRecognizer(RulesComponent):
                 continue
             e = self.entries[idx]
             s = c.start + m.start(1)
-            out.append(
-                _Cand(
-                    e.label,
-                    s,
-                    s + len(m.group(1)),
-                    "gazetteer",
-                    f"g:{e.gid}",
-                    e.name,
-                    e.gid,
-                    e.acronym,
-                    e.country,
-                    "possessive-owner",
-                )
-            )
+            out.append(_listed(e, s, s + len(m.group(1)), "possessive-owner"))
         return out
 
     def _recurrences(self, text: str, layout: Layout, orgs: list[_Cand]) -> list[_Cand]:
@@ -713,20 +676,7 @@ class EntityRecognizer(RulesComponent):
                     taken = Occupied((o.start, o.end) for o in orgs)
                 if taken.overlaps(s, e):
                     continue
-                out.append(
-                    _Cand(
-                        entry.label,
-                        s,
-                        e,
-                        "gazetteer",
-                        key,
-                        entry.name,
-                        entry.gid,
-                        entry.acronym,
-                        entry.country,
-                        "anaphor",
-                    )
-                )
+                out.append(_listed(entry, s, e, "anaphor"))
         return out
 
     def _surnames(

@@ -60,17 +60,7 @@ class FigureTagger(RulesComponent):
             u.value_max = fig.value_max
             u.substance = fig.substance
             u.country = fig.country
-            u.equivalents = [
-                {
-                    "text": e.text,
-                    "start": e.start,
-                    "end": e.end,
-                    "value": e.value,
-                    "unit": e.unit,
-                    "qualifier": e.qualifier,
-                }
-                for e in fig.equivalents
-            ]
+            u.equivalents = [e.as_dict() for e in fig.equivalents]
             spans.append(span)
         doc.spans[FIGURE_GROUP] = spans
         return doc

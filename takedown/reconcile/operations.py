@@ -41,6 +41,7 @@ from takedown.models.corpus import (
     ReportedFigure,
     ValueCluster,
 )
+from takedown.normalize.numbers import KG_PER_UNIT
 from takedown.reconcile.config import ReconcileConfig
 from takedown.reconcile.local import ArticleCtx, LocalEntity
 
@@ -61,14 +62,6 @@ _RULE_RANK: dict[str, int] = {
 CORE_KINDS: frozenset[str] = frozenset(
     {"arrests", "money_seized", "drugs_seized", "weapons_seized", "sales"}
 )
-_KG: dict[str, float] = {
-    "kg": 1.0,
-    "g": 1e-3,
-    "mg": 1e-6,
-    "lb": 0.45359237,
-    "oz": 0.028349523125,
-    "t": 1000.0,
-}
 _DAYS: dict[str, float] = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
 _LOWER = frozenset({"more than", "at least"})
 _UPPER = frozenset({"up to", "less than", "at most"})
@@ -181,8 +174,8 @@ class ArticleAttribution:
 def unit_class(unit: str) -> tuple[str, float]:
     """(comparable class, factor to its base unit): masses convert, currencies never do."""
     u = unit.strip().lower()
-    if u in _KG:
-        return "mass", _KG[u]
+    if u in KG_PER_UNIT:
+        return "mass", KG_PER_UNIT[u]
     if u in _DAYS:
         return "time", _DAYS[u]
     return u if u in ("count", "pill", "percent") else unit.strip().upper(), 1.0

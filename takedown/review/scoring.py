@@ -43,6 +43,7 @@ from itertools import combinations
 from pathlib import PurePath
 from typing import Any
 
+from takedown.normalize.numbers import KG_PER_UNIT
 from takedown.normalize.quotes import QUOTES
 
 FIELDS: tuple[str, ...] = (
@@ -215,15 +216,6 @@ def normalize_name(text: str, *, operation: bool = False) -> str:
     return _JOINERS.sub("", s).strip(_OUTER)
 
 
-# Mass units in kilograms; every other unit only equals itself.
-_KG: dict[str, float] = {
-    "kg": 1.0,
-    "g": 1e-3,
-    "mg": 1e-6,
-    "lb": 0.45359237,
-    "oz": 0.028349523125,
-    "t": 1000.0,
-}
 _UNIT_ALIASES: dict[str, str] = {
     "kilogram": "kg",
     "kilograms": "kg",
@@ -279,8 +271,8 @@ def values_agree(a: float, unit_a: str | None, b: float, unit_b: str | None) -> 
         if a.is_integer() and b.is_integer() and max(abs(a), abs(b)) < EXACT_BELOW:
             return False
         return abs(a - b) <= REL_TOLERANCE * max(abs(a), abs(b))
-    if ua in _KG and ub in _KG:
-        ka, kb = a * _KG[ua], b * _KG[ub]
+    if ua in KG_PER_UNIT and ub in KG_PER_UNIT:
+        ka, kb = a * KG_PER_UNIT[ua], b * KG_PER_UNIT[ub]
         return abs(ka - kb) <= REL_TOLERANCE * max(abs(ka), abs(kb))
     return False
 

@@ -18,7 +18,7 @@ RANGES = st.lists(
 def test_overlaps_like_a_full_scan(
     bulk: list[tuple[int, int]], added: list[tuple[int, int]], start: int, width: int
 ) -> None:
-    occupied = Occupied.from_ranges(bulk)
+    occupied = Occupied(bulk)
     for s, e in added:
         occupied.add(s, e)
     end = start + width
