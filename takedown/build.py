@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from spacy.tokens import Doc
@@ -60,13 +62,20 @@ def _date_role(text: str, start: int, sentence_start: int) -> str | None:
 
 
 def _paragraphs(text: str, sentences: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
-    """Sentences grouped by the line they stand on (a paragraph is a line of text)."""
-    out: dict[int, tuple[int, int]] = {}
+    """Sentences grouped by the line they stand on (a paragraph is a line of text).
+
+    The sentences come in text order: one starts a new line exactly when a line break lies
+    between its start and the previous sentence's."""
+    out: list[tuple[int, int]] = []
+    prev = -1
     for s, e in sentences:
-        line = text.rfind("\n", 0, s) + 1
-        lo, hi = out.get(line, (s, e))
-        out[line] = (min(lo, s), max(hi, e))
-    return [out[k] for k in sorted(out)]
+        if out and text.find("\n", prev, s) < 0:
+            lo, hi = out[-1]
+            out[-1] = (lo, max(hi, e))
+        else:
+            out.append((s, e))
+        prev = s
+    return out
 
 
 def sha256_text(text: str) -> str:
@@ -108,6 +117,9 @@ class _Mention(NamedTuple):
     country: str | None
 
 
+_START_END = attrgetter("start", "end")
+
+
 def _mentions(doc: Doc) -> dict[str, dict[str, list[_Mention]]]:
     """Entity mentions grouped by label, then by entity key, in text order."""
     out: dict[str, dict[str, list[_Mention]]] = {}
@@ -120,31 +132,48 @@ def _mentions(doc: Doc) -> dict[str, dict[str, list[_Mention]]]:
     return out
 
 
+_SOURCE_RANK = {"gazetteer": 2, "abbreviation": 1}
+_OPERATION_WORD = re.compile(r"^(?:[Oo]peration|Project)\s+")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+@lru_cache(maxsize=1 << 14)
+def _entity_id(label: str, key: str) -> str:
+    """An entity's id depends on its label and key alone, and the same bodies recur in
+    article after article: hashed once per process, not once per record."""
+    return f"{label[:3]}_" + stable_id(label, key)
+
+
+def _forms(members: list[_Mention], label: str) -> list[str]:
+    """The distinct surface forms of an entity's mentions, in text order."""
+    forms: list[str] = []
+    for m in members:
+        form = m.text.strip() if label == "operation" else _surface(m.text)
+        if form not in forms:
+            forms.append(form)
+        # "the Justice Department's Criminal Division" also calls the unit by its own name
+        if label == "agency" and ("'s" in form or "’s" in form):
+            unit = _POSSESSIVE_UNIT.search(form)
+            if unit and unit.group(1) not in forms:
+                forms.append(unit.group(1))
+    return forms
+
+
 def _entities(groups: dict[str, list[_Mention]], label: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for key, members in groups.items():
-        members.sort(key=lambda m: (m.start, m.end))
+        members.sort(key=_START_END)
         first = members[0]
         name = first.canonical
-        forms: list[str] = []
-        for m in members:
-            form = m.text.strip() if label == "operation" else _surface(m.text)
-            # "the Justice Department's Criminal Division" also calls the unit by its own name
-            unit = _POSSESSIVE_UNIT.search(form) if label == "agency" else None
-            for f in (form, unit.group(1)) if unit else (form,):
-                if f not in forms:
-                    forms.append(f)
+        forms = _forms(members, label)
         if first.source != "gazetteer" and label == "operation":
-            bare = [re.sub(r"^(?:[Oo]peration|Project)\s+", "", f) for f in forms]
-            camel = [b for b in bare if re.search(r"[a-z][A-Z]", b)]
+            bare = [_OPERATION_WORD.sub("", f) for f in forms]
+            camel = [b for b in bare if _CAMEL.search(b)]
             name = camel[0] if camel else bare[0]
-        source = max(
-            (m.source for m in members),
-            key=lambda src: {"gazetteer": 2, "abbreviation": 1}.get(src, 0),
-        )
+        source = max((m.source for m in members), key=lambda src: _SOURCE_RANK.get(src, 0))
         out.append(
             dict(
-                id=f"{label[:3]}_" + stable_id(label, key),
+                id=_entity_id(label, key),
                 name=name,
                 aliases=[f for f in forms if f != name],
                 mentions=[{"text": m.text, "start": m.start, "end": m.end} for m in members],
