@@ -55,18 +55,20 @@ _UPDATED_CUE = re.compile(
     _CUE_START + r"(?:last\s+updated|updated|last\s+modified|modified|revised)" + _CUE_END
 )
 _SEPARATOR_CUE = re.compile(r"[" + _SEPARATORS + r"]\s*$")
-# "By Jane Doe", "By JANE DOE and John Roe", "By our Europe correspondent": a name (capitalised
-# words, or a staff word), not "By the time police arrived on". Words are separated by
+# "By Jane Doe", "By JANE DOE and John Roe", "By our Europe correspondent", "by admin": a name
+# (capitalised words, or a staff word), not "By the time police arrived on". Words are separated by
 # required white space, so the bounded repeat cannot backtrack badly.
 _BY_NAME = (
-    r"(?:[Bb]y|BY)\s+(?:(?:our|the)\s+)?[A-Z][\w.'\u2019-]*"
+    r"(?:[Bb]y|BY)\s+(?:(?:our|the)\s+)?(?:[A-Z][\w.'\u2019-]*|admin|staff|editor|newsdesk)"
     r"(?:,?\s+(?:(?:and|&)\s+)?(?:[A-Z][\w.'\u2019-]*|correspondents?|staff|reporters?|"
     r"writers?|editors?|desk|team)){0,5}"
 )
 # A byline opening the date's line: "By Staff | ", "By Jane Doe, Reuters | ", "By JANE DOE, "
+# ("Written by Staff Writer on ", "Posted by admin on " too: a verb of authorship before "by",
+# "on" after the name)
 _BY_CUE = re.compile(
-    r"^\s*" + _BY_NAME + r"\s*(?:[,;" + _SEPARATORS + r"](?:[^\n]*[," + _SEPARATORS
-    + r"])?)?\s*$"
+    r"^\s*(?:(?i:written|posted|reported|published|story|words|text)\s+)?" + _BY_NAME
+    + r"\s*(?:[,;" + _SEPARATORS + r"](?:[^\n]*[," + _SEPARATORS + r"])?)?(?:\s+on)?\s*$"
 )
 # A byline on its own line right above or below the date line
 _BY_LINE = re.compile(r"^\s*" + _BY_NAME + r"\s*[,;]?\s*$")
@@ -79,7 +81,9 @@ _AFTER_OK = re.compile(
     r"(?i)^\s*(?:$|[" + _SEPARATORS + r"]|,?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|"
     r",?\s*(?:at\s+)?\d{1,2}:\d{2}\b|"
     r",?\s*(?:at\s+)?\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:" + _ZONE + r"\b\s*)?"
-    r"(?:$|[" + _SEPARATORS + r"])|by\s|\()"
+    r"(?:$|[" + _SEPARATORS + r"])|by\s|\(|"
+    # an ISO timestamp's time: "2023-05-02T10:15:00Z", "2023-05-02T10:15+02:00"
+    r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*(?:$|[" + _SEPARATORS + r"]))"
 )
 # A press-release dateline: "WASHINGTON, May 2, 2023 —", "THE HAGUE, Netherlands, ..."
 _DATELINE_CUE = re.compile(r"^\s*[A-Z][A-Z.'\u2019 -]{1,40},(?:\s*[A-Z][A-Za-z.]+,)?\s*$")

@@ -78,6 +78,12 @@ ROWS: list[tuple[str, str, str | None]] = [
     ("numeric slashes", "Headline\nPosted 04/05/2022\n" + BODY, "2022-04-05"),
     ("numeric beside weather widget", "Wednesday, 6 April 2022 | Frankfurt 9°C\nHeadline\n\n"
      "05.04.2022 | 16:40\n\n" + BODY, "2022-04-05"),
+    ("written by on", "Headline\nWritten by Staff Writer on 05/02/2023\n" + BODY, "2023-05-02"),
+    ("posted by admin on", "Headline\nPosted by admin on 12th January 2022\n" + BODY,
+     "2022-01-12"),
+    ("iso timestamp", "Headline\n2023-05-02T10:15:00Z\n" + BODY, "2023-05-02"),
+    ("iso timestamp offset", "Headline\nPublished 2023-05-02T10:15:00+02:00\n" + BODY,
+     "2023-05-02"),
     # not bylines
     ("widget over nav bar", "Saturday, September 27, 2025\nCANADA | ONTARIO | CRIME\n\n"
      "Headline\n" + BODY, None),
@@ -103,6 +109,8 @@ ROWS: list[tuple[str, str, str | None]] = [
     ("month precision only", "Headline\nPublished: May 2023\n" + BODY, None),
     ("beyond the head", "Headline\n" + BODY * 20 + "\n— October 5, 2020\n", None),
     ("no date", "Headline\n" + BODY, None),
+    ("written by in prose", "Headline\nThe letter was written by Jane Doe on May 2, 2023, and "
+     "sent to the court.\n", None),
 ]
 
 
