@@ -45,8 +45,12 @@ from takedown.pipeline.common import (
 from takedown.pipeline.rulesio import RulesComponent
 
 _PRIORITY = {"gazetteer": 3, "abbreviation": 2, "pattern": 1}
+# A one-word listed market ("Hydra", "Bohemia", "Sipulitori") counts only in a sentence that
+# speaks of a site: its noun, or what is done to a site and who runs one.
 _MARKET_CONTEXT = re.compile(
-    r"market|marketplace|darknet|dark web|site|platform|forum|shop|vendor", re.IGNORECASE
+    r"market|darknet|dark web|site|platform|forum|shop|vendor|shut down|shutdown|takedown|"
+    r"taken down|took down|offline|administrator|moderator|operator",
+    re.IGNORECASE,
 )
 # Country names that are also common first names or US states: only after a preposition.
 _AMBIGUOUS_COUNTRY_FORMS = frozenset({"Georgia", "Jordan", "Chad", "Niger", "Mali", "Guinea"})
@@ -59,7 +63,9 @@ _ORG_WORDS = re.compile(
     r"University|Image|Photo|Attorney|General|Director|Prison|Federal|National|District|"
     r"Enforcement|Agent|Special|Deputy|Chief|Acting|Region|Central|Northern|Southern|Eastern|"
     r"Western|Province|City|State|Republic|Kingdom|Post|Group|Project|Bank|Mixer|Crime|"
-    r"Security|Customs|Centre|Center|Command|Ministry|Prosecutor|Office|Agency)\b"
+    r"Security|Customs|Centre|Center|Command|Ministry|Prosecutor|Office|Agency|Affairs|"
+    r"Investigations?|Intelligence|Revenue|Commission|Council|Authority|Directorate|Section|"
+    r"Prosecutors|Prosecution|Tribunal|Institute|Association|Coalition|Alliance)\b"
 )
 _AGENCY_LIKE = re.compile(
     r"\b(?:Department|Bureau|Agency|Police|Service|Unit|Task|Force|Taskforce|Office|"

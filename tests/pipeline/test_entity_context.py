@@ -1,0 +1,64 @@
+"""What the entities component reads around a name: the sentence that makes a listed one-word
+market a market, and the words that make a capitalised pair a body rather than a person.
+
+Each row is a sentence written for this table and what must (or must not) come out of it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from takedown import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+@pytest.mark.parametrize(
+    ("text", "markets"),
+    [
+        # what is done to a site, or who runs one, says the name is a site's
+        ("Dutch police took down Bohemia and Cannabia.", ["Bohemia Market", "Cannabia"]),
+        ("The takedown of Hydra in April hit Russian vendors.", ["Hydra"]),
+        ("Investigators arrested the alleged administrator of Agora in Berlin.", ["Agora"]),
+        ("Hydra was shut down by German police.", ["Hydra"]),
+        # the same names where nothing speaks of a site
+        ("Evolution favours the patient investigator.", []),
+        ("Hydra, the many-headed serpent, gave the task force its nickname.", []),
+        ("Agora is also the name of a square in Athens.", []),
+    ],
+)
+def test_one_word_markets_need_a_site_in_the_sentence(
+    ex: Extractor, text: str, markets: list[str]
+) -> None:
+    assert [e.name for e in ex.extract(text).marketplaces] == markets
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "not_person"),
+    [
+        (
+            "The Justice Department's Office of Public Affairs said the case was closed.",
+            "Office of Public Affairs",
+            "Public Affairs",
+        ),
+        (
+            "The Bureau of Consular Affairs said the two men were in custody.",
+            "Bureau of Consular Affairs",
+            "Consular Affairs",
+        ),
+        (
+            "The Office of Criminal Investigations said the pills were fake.",
+            "Office of Criminal Investigations",
+            "Criminal Investigations",
+        ),
+    ],
+)
+def test_a_body_named_with_of_is_not_a_speaker(
+    ex: Extractor, text: str, agency: str, not_person: str
+) -> None:
+    rec = ex.extract(text)
+    assert agency in [e.name for e in rec.agencies] + [a for e in rec.agencies for a in e.aliases]
+    assert not_person not in [p.name for p in rec.persons]
