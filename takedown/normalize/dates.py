@@ -68,6 +68,11 @@ Relative dates (news mode, as HeidelTime; all need ``anchor``, the article's dat
     * A month and day without year ("May 2"): the most recent such day not after anchor + 7
       days (news reports the past, but announces the coming week). Expression "partial-date".
       A yearless day range ("April 23 and 24") is resolved by its first day.
+    * Where the words before such a date in its sentence announce something ("sentencing is
+      scheduled for Sept. 30", "will be sentenced in August", "is due in court on Monday"),
+      a yearless day, a bare month and a bare weekday are read forward instead: the first such
+      day (month, weekday) on or after the anchor. News reports the past; these cues are how
+      it states the future, as HeidelTime reads a sentence's tense.
     * A month (and day) with a relative year ("in October last year", "5 May this year",
       "since March of next year"): the anchor's year shifted. A month alone still needs its
       context (a preposition, qualifier or modifier) to be read.
@@ -738,6 +743,44 @@ def _resolve_weekday(weekday: int, qualifier: str | None, anchor: date) -> str:
     return (anchor - timedelta(days=back)).isoformat()
 
 
+# Words that put the date after them in the future: the announcement of a hearing, a
+# sentencing, a trial. Read in the date's own sentence, before the date (bounded look-back).
+_FUTURE_CUE = re.compile(
+    r"(?i)\b(?:will|(?:is|are|was|were)\s+(?:set|scheduled|slated|due|expected)|"
+    r"scheduled|slated|set\s+for|due\s+(?:to|in|on|back)|expected\s+to|faces?\s+sentencing|"
+    r"upcoming|next\s+(?:hearing|court)|adjourned\s+(?:to|until)|remanded\s+until)\b"
+)
+_FUTURE_LOOKBACK = 80
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[A-Z\"“‘(])|\n")
+
+
+def _announces(text: str, start: int) -> bool:
+    """True when the words before ``start`` in its sentence put the date in the future."""
+    lo = max(0, start - _FUTURE_LOOKBACK)
+    window = text[lo:start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    if ends:
+        window = window[ends[-1]:]
+    return _FUTURE_CUE.search(window) is not None
+
+
+def _next_partial(month: int, day: int, anchor: date) -> str | None:
+    """The first such month-day on or after the anchor (skipping years without Feb 29)."""
+    for y in range(anchor.year, anchor.year + 9):
+        if _valid_day(y, month, day) and date(y, month, day) >= anchor:
+            return date(y, month, day).isoformat()
+    return None
+
+
+def _next_month(month: int, anchor: date) -> str:
+    y = anchor.year if month >= anchor.month else anchor.year + 1
+    return f"{y:04d}-{month:02d}"
+
+
+def _next_weekday(weekday: int, anchor: date) -> str:
+    return (anchor + timedelta(days=(weekday - anchor.weekday()) % 7)).isoformat()
+
+
 def _season_start(year: int, code: str) -> int:
     """Month index (year * 12 + month - 1) of the first month of a named season."""
     first = _SEASON_FIRST_MONTH[code]
@@ -881,6 +924,8 @@ def _h_partial(m: re.Match[str], anchor: date | None) -> _Fields | None:
         if not _valid_day(y, p.month, p.day):
             return None
         return f"{y:04d}-{p.month:02d}-{p.day:02d}", None, True, "partial-date"
+    if _announces(m.string, m.start()):
+        return _next_partial(p.month, p.day, anchor), None, True, "partial-date"
     return _resolve_partial(p.month, p.day, anchor), None, True, "partial-date"
 
 
@@ -926,13 +971,16 @@ def _h_relmonth(m: re.Match[str], anchor: date | None) -> _Fields | None:
     if m.group("ry"):
         y = anchor.year + _UNIT_SHIFT.get(m.group("ry").lower(), 0)
         return f"{y:04d}-{month:02d}", modifier, True, "relative-month"
-    return _resolve_month(month, m.group("q") or m.group("q2"), anchor), modifier, True, (
-        "relative-month"
-    )
+    qualifier = m.group("q") or m.group("q2")
+    if qualifier is None and _announces(m.string, m.start()):
+        return _next_month(month, anchor), modifier, True, "relative-month"
+    return _resolve_month(month, qualifier, anchor), modifier, True, "relative-month"
 
 
 def _h_relweekday(m: re.Match[str], anchor: date | None) -> _Fields | None:
     wd = _WEEKDAY_NUM[m.group("wd").lower()]
+    if anchor is not None and m.group("q") is None and _announces(m.string, m.start()):
+        return _next_weekday(wd, anchor), None, True, "relative-weekday"
     value = _resolve_weekday(wd, m.group("q"), anchor) if anchor else None
     return value, None, True, "relative-weekday"
 

@@ -242,6 +242,21 @@ CASES: list[Case] = [
     Case("[three months ago]", TUE, "2024-03"),
     Case("[a week ago]", TUE, "2024-W24"),
     Case("[5 days ago]", TUE, "2024-06-13", None, "relative-day"),
+    # --- announced dates: the words before put them ahead of the anchor ---------------------
+    Case("Sentencing is set for [Sept. 30].", TUE, "2024-09-30", None, "partial-date"),
+    Case("He pleaded guilty on [Sept. 30].", TUE, "2023-09-30", None, "partial-date"),
+    Case("The trial is scheduled to begin [May 2].", TUE, "2025-05-02", None, "partial-date"),
+    Case("The hearing will take place on [June 18].", TUE, "2024-06-18", None, "partial-date"),
+    Case("He will be sentenced in [August].", TUE, "2024-08", None, "relative-month"),
+    Case("He faces sentencing in [July].", TUE, "2024-07", None, "relative-month"),
+    Case("He pleaded guilty in [August].", TUE, "2023-08", None, "relative-month"),
+    Case("He was arrested in [March].", TUE, "2024-03", None, "relative-month"),
+    Case("She is due in court on [Monday].", TUE, "2024-06-24", None, "relative-weekday"),
+    Case("She is due in court on [Tuesday].", TUE, "2024-06-18", None, "relative-weekday"),
+    Case("Police searched the flat on [Monday].", TUE, "2024-06-17", None, "relative-weekday"),
+    # a cue in the sentence before does not reach across a full stop
+    Case("He will appeal. Police searched the flat on [Monday].", TUE, "2024-06-17"),
+    Case("He will be sentenced in [August]", None, None, None, "relative-month"),
     # --- seasons (TIMEX3 codes; a winter is named by its January) ----------------------------
     Case("In one operation [last fall], investigators", TUE, "2023-FA", None, "relative-season"),
     Case("an effort [this spring] called", TUE, "2024-SP"),
