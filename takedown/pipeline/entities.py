@@ -137,7 +137,12 @@ _POSSESSIVE_OWNER = re.compile(r"^(?:the\s+)?(.+?)['’]s\s+\S")
 # the left edge of a whole word that may be hyphenated: checked after the rest matched
 # (finditer_guarded, normalize/scan.py), so the scan skips ahead to the word's first letter
 _NOT_AFTER_WORD_OR_HYPHEN = re.compile(r"(?<![\w-])")
-_PREPOSITION_BEFORE = re.compile(r"(?:\bin|\bfrom|\bof|\bto|,)[ \t]+(?:the[ \t]+)?$")
+# an ambiguous country name ("Georgia", "Jordan") counts right after a preposition; not after
+# a comma, which is how US places are written ("Atlanta, Georgia")
+_PREPOSITION_BEFORE = re.compile(r"(?:\bin|\bfrom|\bof|\bto)[ \t]+(?:the[ \t]+)?$")
+# "New Mexico", "New South Wales": a country's name inside a longer place name (listed longer
+# names such as "Papua New Guinea" win as longer matches)
+_NEW_PLACE_BEFORE = re.compile(r"\bNew[ \t]+(?:South[ \t]+)?$")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -342,6 +347,8 @@ class EntityRecognizer(RulesComponent):
                     if surface in self.demonym_forms and _DEMONYM_VETO_BEFORE.search(
                         text[max(0, cs - 12) : cs]
                     ):
+                        continue
+                    if _NEW_PLACE_BEFORE.search(text, max(0, cs - 12), cs):
                         continue
                 out.append(_listed(entry, cs, ce, "gazetteer"))
         return out, anaphors

@@ -62,3 +62,17 @@ def test_a_body_named_with_of_is_not_a_speaker(
     rec = ex.extract(text)
     assert agency in [e.name for e in rec.agencies] + [a for e in rec.agencies for a in e.aliases]
     assert not_person not in [p.name for p in rec.persons]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("A man from Atlanta, Georgia, was charged in New Mexico.", []),
+        ("The defendant, of New South Wales, posted the parcels.", []),
+        ("He shipped pills to Papua New Guinea and Mexico.", ["Papua New Guinea", "Mexico"]),
+        ("Two suspects were arrested in Georgia and one in Armenia.", ["Georgia", "Armenia"]),
+        ("Officers from Wales and Mexico City took part.", ["United Kingdom", "Mexico"]),
+    ],
+)
+def test_country_names_inside_other_places(ex: Extractor, text: str, countries: list[str]) -> None:
+    assert ex.extract(text).countries == countries
