@@ -86,9 +86,10 @@ def article_id(article: str, sha256: str) -> str:
     return "art_" + stable_id(article, sha256)
 
 
-# "the Justice Department's Criminal Division": the unit's own name has two words or more
-# ("Attorney's Office" is one body's name, not an owner and a unit)
-_POSSESSIVE_UNIT = re.compile(r"['’]s\s+(\S+\s+.+)$")
+# "the Justice Department's Criminal Division": the unit's own name has two capitalised words
+# or more ("Attorney's Office" is one body's name, not an owner and a unit, and so is "U.S.
+# Attorney's Office in Maryland")
+_POSSESSIVE_UNIT = re.compile(r"['’]s\s+([A-Z]\S*\s+[A-Z].*)$")
 
 
 def _surface(text: str) -> str:

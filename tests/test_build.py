@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import random
 
-from takedown.build import _paragraphs
+import pytest
+
+from takedown.build import _forms, _Mention, _paragraphs
 
 
 def _paragraphs_plain(text: str, sentences: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
@@ -33,3 +35,20 @@ def test_paragraphs_match_the_plain_definition() -> None:
             (cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2) if cuts[i] < cuts[i + 1]
         )
         assert _paragraphs(text, sentences) == _paragraphs_plain(text, sentences), (text, sentences)
+
+
+@pytest.mark.parametrize(
+    ("form", "unit"),
+    [
+        ("Justice Department's Criminal Division", "Criminal Division"),
+        ("FBI's Baltimore Field Office", "Baltimore Field Office"),
+        ("U.S. Attorney's Office", None),
+        ("U.S. Attorney's Office in Maryland", None),
+        ("Public Prosecutor General's Office in Koblenz", None),
+        ("U.S. Attorney's Office for the Northern District of California", None),
+    ],
+)
+def test_an_agency_alias_names_a_unit_after_a_possessive_owner(form: str, unit: str | None) -> None:
+    mention = _Mention("agency", "k", form, 0, len(form), form, "pattern", None, None, None)
+    aliases = _forms([mention], "agency")
+    assert aliases == [form] + ([unit] if unit else [])
