@@ -27,9 +27,18 @@ _DATE_LINE = re.compile(
     r"(?i)^[\W_]*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
     r"(?:\d{1,2}\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}[\W_]*$"
 )
+# The heading of a page's tail: lists of other stories, after which nothing is the article's.
+# Only tried on a short line in the last 40% of the page.
 _TAIL_HEADINGS = re.compile(
-    r"(?i)^\s*(?:related|latest|recent|more|trending|popular|top)\s+(?:news|articles|posts|stories)"
-    r"(?:\s+like\s+this)?\s*$|^\s*more\s+articles\s+like\s+this\s*$|^\s*you\s+may\s+also\s+like\s*$"
+    r"(?i)^\s*(?:"
+    r"(?:related|latest|recent|more|trending|popular|top|recommended|similar|other)\s+"
+    r"(?:news|articles|posts|stories|content|coverage|reading|releases|press\s+releases)"
+    r"(?:\s+like\s+this)?"
+    r"|more\s+articles\s+like\s+this|more\s+for\s+you|more\s+from\s+\S+(?:\s+\S+)?"
+    r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|read\s+(?:more|next)"
+    r"|further\s+reading|also\s+read|see\s+also|most\s+(?:read|popular|viewed)"
+    r"|editor['’]?s\s+picks|recommended(?:\s+for\s+you)?|what\s+to\s+read\s+next"
+    r")\s*:?\s*$"
 )
 
 

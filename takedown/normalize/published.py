@@ -20,6 +20,9 @@ date stands, not by what it says:
   ONTARIO | CRIME"), or any date alone on its line next to a weather reading. A page whose
   only candidate is a widget has no stated date (``None``).
 
+An "Updated" stamp is reported with the widgets (a date of the page, not of the story) when
+another candidate is the publication date.
+
 When several candidates qualify, an explicit publication cue ("Published", "Posted", "Date:")
 beats a "By <Name>" byline (the name on the date's line, or on the line just above or below),
 which beats a date standing alone or after a separator (a header bar that is not recognised as
@@ -202,6 +205,7 @@ def byline_and_widgets(
         if found is None
         else [m for m in found if m.expression == "absolute-day" and m.end <= len(head)]
     )
+    updates: list[DateMatch] = []
     for m in days:
         if _is_widget(head, m):
             widgets.append(m)
@@ -209,6 +213,12 @@ def byline_and_widgets(
         if m.start >= HEAD_CHARS:
             continue
         rank = _byline_rank(head, m)
+        if rank == _RANK_UPDATED:
+            updates.append(m)
         if rank is not None and (best is None or (rank, m.start) < best[:2]):
             best = (rank, m.start, m)
+    # an "Updated" stamp beside the publication date is page furniture, not a date of the story
+    if best is not None and best[0] != _RANK_UPDATED:
+        widgets.extend(updates)
+        widgets.sort(key=lambda w: w.start)
     return (best[2] if best else None), widgets

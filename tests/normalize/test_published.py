@@ -138,6 +138,16 @@ def test_widget_dates_are_reported_for_skipping() -> None:
     assert widget_dates("Headline\nBy Jane Doe | June 17, 2024\n" + BODY) == []
 
 
+def test_an_update_stamp_beside_the_byline_is_skipped_as_furniture() -> None:
+    page = "Headline\nUpdated May 21, 2024 at 3:12 p.m. UTC | Published May 20, 2024\n" + BODY
+    assert find_published(page).text == "May 20, 2024"  # type: ignore[union-attr]
+    assert [w.text for w in widget_dates(page)] == ["May 21, 2024"]
+    # the only date of the page head: it is the publication date, and no widget
+    only = "Headline\nUpdated May 21, 2024\n" + BODY
+    assert find_published(only).text == "May 21, 2024"  # type: ignore[union-attr]
+    assert widget_dates(only) == []
+
+
 def _seed_articles() -> list[Path]:
     return sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 
