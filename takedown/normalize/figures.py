@@ -115,7 +115,9 @@ _AFTER_VETO = re.compile(
     r"(?:st|nd|rd|th)\b|[:/]\d|-\d|[-–](?:year|month|week|day)s?[-–]old\b"
     r"|\s*(?:years?|yrs?)\s+old\b|\.\d"
     r"|[ \t]*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|[ap]\.m\.|[ap]m\b)"
-    r"|[ \t]*min(?:ute)?s?[ \t]+read\b|[ \t]*(?:hrs|h)\b",
+    r"|[ \t]*min(?:ute)?s?[ \t]+read\b|[ \t]*(?:hrs|h)\b"
+    # a strength, not an amount: "30-milligram oxycodone tablets", "a 2-mg dose"
+    r"|-(?:milligram|microgram|mg|mcg|µg)s?\b",
     re.IGNORECASE,
 )
 # the characters other than A-Z and a-z that re.IGNORECASE matches with an ASCII letter
@@ -142,6 +144,10 @@ _FUNCTION_WORDS = frozenset(
 )
 _VAGUE_BEFORE = re.compile(r"(?:\b(?:of|tens|hundreds|thousands|millions|billions)\s+)$", re.I)
 _DIGITS_RE = re.compile(_DIGITS)
+# thousands set off by spaces, as Europol and much of Europe write them: "12 500 products",
+# "EUR 1 000 000"; never a group that runs on into more digits ("0800 555 111" is a phone)
+_SPACES = frozenset(" \u00a0\u202f")
+_SPACED_GROUPS = re.compile(r"(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d|[ \u00a0\u202f]\d)")
 _LIST_GAP = re.compile(r",?[ \t]+")
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9-]*")
 # blanks then a _WORD_TOKEN, in one match (the word begins with a letter, no blank)
@@ -192,7 +198,19 @@ _ARREST_AFTER = re.compile(
     rf"[ \t]+(?:{_ARREST_VERBS})\b"
 )
 _ARRESTED = frozenset({"arrested", "detained", "apprehended", "held", "nabbed"})
-_OF_THE = re.compile(r"[ \t]+of[ \t]+(?:the|those|these)[ \t]+([A-Za-z]+)")
+# a partitive: "two of the suspects", "two of the market's top suppliers", "two of Voss's
+# customers"; group 1 is a plain noun after the determiner, group 2 the words after an owner
+_OF_THE = re.compile(
+    r"[ \t]+of[ \t]+(?:(?:the|those|these|his|her|their|its)[ \t]+)?"
+    r"(?:([A-Za-z]+)(?![\w'’-])|[A-Za-z][\w.-]*['’]s((?:[ \t]+[A-Za-z][\w-]*){1,4}))"
+)
+_NOT_A_DRUG_AFTER = re.compile(
+    r"[ \t]+of[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?:(?:cutting|binding|bulking|mixing)[ \t]+agents?"
+    r"|adulterants?|fillers?)\b",
+    re.IGNORECASE,
+)
+_THE_BEFORE = re.compile(r"(?:^|\W)[Tt]he[ \t]+$")
+_OWNED_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
 _AUX_ARREST = re.compile(
     r"[ \t]+(?:were|was|have[ \t]+been|has[ \t]+been|had[ \t]+been|are)[ \t]+(?:also[ \t]+)?"
     r"(?:arrested|detained|charged|apprehended|indicted|taken[ \t]+into[ \t]+custody)\b"
@@ -227,11 +245,17 @@ _NOT_A_UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "fined $5,000", "a penalty of £2m": money that is a sentence; and a literal each match holds
+# "ordered (him) to forfeit $1.3 million", "a forfeiture money judgment of $2 million": a
+# sum the court imposes, a sentence by the gold convention; "forfeited cryptocurrency worth
+# $150 million" and "the forfeiture of 1,000 Monero" name assets handed over, money seized
 _FINED_BEFORE = re.compile(
-    r"\b(?:fined|fines?\s+of|ordered\s+to\s+pay|penalty\s+of)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:fined|fines?\s+of|ordered\s+to\s+pay|penalty\s+of)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:(?:ordered|required|agreed|directed)\s+(?:\w+\s+)?to\s+forfeit|(?:must|shall)\s+"
+    r"forfeit|money\s+judge?ment\s+of)\s+(?:(?:about|approximately|roughly|nearly|almost|some"
+    r"|more\s+than|over|at\s+least|up\s+to|an\s+estimated)\s+)?$",
     re.IGNORECASE,
 )
-_FINE_WORDS = ("fine", "ordered", "penalty")
+_FINE_WORDS = ("fine", "ordered", "penalty", "forfeit", "judg")
 # "$2 million in sales": money that is turnover
 _SALES_AFTER = re.compile(
     r"\s+(?:in|of|worth\s+of)\s+(?:\w+\s+){0,3}?(?:sales|revenue|transactions|"
@@ -252,6 +276,23 @@ _DRUG_NOUN_WORDS = (
 )
 # the words of drug_value_before, for its reversed form (see _drug_value_before)
 _VALUE_HEADS = ("street", "estimated", "resale", "market", "retail")
+# "the estimated street value of the drugs seized is more than $1.1 million": the value named
+# first, the amount after a verb (drug_value_before wants the amount right after "value of")
+_DRUG_VALUE_IS = re.compile(
+    r"\b(?:street|estimated|resale|market|retail)\s+value\s+of\s+(?:the\s+|these\s+|those\s+)?"
+    rf"(?:{_DRUG_NOUNS})(?:\s+(?:seized|recovered|found|intercepted|confiscated))?"
+    r"\s+(?:is|was|are|were|totals|totalled|totaled|reached|came\s+to)(?:\s+estimated\s+at)?\s+"
+    r"(?:(?:about|approximately|around|roughly|some|an\s+estimated|over|more\s+than|nearly"
+    r"|almost|up\s+to|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+# "$184 million in cash and cryptocurrencies" with no verb in its sentence (a list under
+# "officers seized:"): held money, so seized
+_HELD_MONEY_AFTER = re.compile(
+    r"[ \t]+(?:worth[ \t]+)?(?:in|of)[ \t]+(?:cash|crypto|cryptocurrenc|virtual[ \t]+currenc"
+    r"|digital[ \t]+(?:assets|currenc)|bank[ \t]+accounts|assets)",
+    re.IGNORECASE,
+)
 _VALUE_QUALIFIERS = (
     *"about approximately around roughly some".split(),
     "an estimated",
@@ -646,6 +687,17 @@ class FigureFinder:
             rf"(?<![A-Za-z])(?:the[ \t]+)?(?P<c>{country_alt})"
             rf"[ \t]*\([ \t]*(?P<n>{_DIGITS})[ \t]*\)"
         )
+        # distributive counts: "four each in Italy and the Netherlands", "two arrests each in
+        # Austria and Switzerland": one figure per country, the next ones read by and_country
+        self.each_in = re.compile(
+            r"[ \t]+(?:(?:arrests?|suspects|people|persons|individuals)[ \t]+)?"
+            r"(?:(?:were|was)[ \t]+(?:arrested|detained)[ \t]+)?each[ \t]+in[ \t]+(?:the[ \t]+)?"
+            rf"(?P<c>{country_alt})(?![A-Za-z])"
+        )
+        self.and_country = re.compile(
+            rf"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:the[ \t]+)?(?P<c>{country_alt})"
+            r"(?![A-Za-z])"
+        )
         # the same, anchored at the end of the search window (the closing bracket)
         self.country_paren_end = re.compile(self.country_paren.pattern + "$")
         self.country_end = re.compile(rf"(?<![A-Za-z])(?P<c>{country_alt})$")
@@ -694,6 +746,7 @@ class FigureFinder:
         release); "US$", "C$", "A$" always say which dollar they are.
         """
         self._cue_cache: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
+        self._also: list[FigureMatch] = []  # more figures of the one just read (_each_country)
         self._low = ascii_lower(text)  # offsets into it are offsets into ``text``
         # literal tests may stand in for case-insensitive patterns (see _reference_before)
         self._foldless = _foldless(text)
@@ -738,6 +791,7 @@ class FigureFinder:
         for s, is_words, e in hits:
             if not free(s, e):
                 continue  # inside a date, a name, furniture or a figure already read: skip early
+            self._also = []
             fig = (
                 self._from_words(text, s, e, layout)
                 if is_words
@@ -750,6 +804,7 @@ class FigureFinder:
                 and (fig.start == fig.number_start or free(fig.start, fig.start + 1))
             ):
                 out.append(fig)
+                out.extend(self._also)
                 taken.add(fig.start, fig.end)
         for m in self._ordinal_operations(low, ordinal_starts):
             if free(m.start(), m.end()):
@@ -835,6 +890,13 @@ class FigureFinder:
             return None
         value = parse_digits(digits)
         pos = num_e
+        if len(digits) <= 3 and digits.isdigit() and num_e < len(text) and text[num_e] in _SPACES:
+            groups = _SPACED_GROUPS.match(text, num_e)
+            # not the tail of a longer run of numbers ("+49 611", "0800 555 111")
+            lead = text[max(0, num_s - 2) : num_s]
+            if groups and "+" not in lead and not any(c.isdigit() for c in lead):
+                value = int(digits + "".join(c for c in groups.group(0) if c.isdigit()))
+                pos = groups.end()
         approx = _OR_SO.match(text, pos)
         if approx:
             pos = approx.end()
@@ -1051,6 +1113,8 @@ class FigureFinder:
             kind = self._drug_kind(text, sent, num_s)
             if kind is None:
                 return None
+            if substance is None and _NOT_A_DRUG_AFTER.match(text, end):
+                kind = "other"  # "3 kilograms of binding agents": what drugs are cut with
             return _evidence(
                 text,
                 start,
@@ -1123,6 +1187,10 @@ class FigureFinder:
                 dimension="time",
             )
         # plain counts
+        if "each" in text[end : end + 32]:
+            each = self._each_country(text, layout, start, num_s, end, value, qualifier)
+            if each is not None:
+                return each
         head_end, head = self._head_noun(text, end)
         country_m = self.in_country.match(text, end) if head is None else None
         if country_m and head is None:
@@ -1189,6 +1257,12 @@ class FigureFinder:
             return None
         end = head_end
         kind = self._count_kind(text, sent, num_s, end, head)
+        if (
+            kind == "other"
+            and text[num_s].isalpha()
+            and _THE_BEFORE.search(text, max(0, num_s - 5), num_s)
+        ):
+            return None  # "the two authorities", "the three men": the ones named before
         country_m = self.in_country.match(text, end)
         if country_m is None:
             aux = _AUXILIARY.match(text, end)
@@ -1208,12 +1282,66 @@ class FigureFinder:
             number_start=num_s,
         )
 
+    def _each_country(
+        self,
+        text: str,
+        layout: Layout,
+        start: int,
+        num_s: int,
+        pos: int,
+        value: int | float,
+        qualifier: str | None,
+    ) -> FigureMatch | None:
+        """ "four each in Italy and the Netherlands": the figure for the first country; the
+        same count for each further one waits in ``self._also`` (find takes it)."""
+        m = self.each_in.match(text, pos)
+        if m is None:
+            return None
+        countries = [self.country_name.get(m.group("c").lower())]
+        end = m.end()
+        for _ in range(8):
+            more = self.and_country.match(text, end)
+            if more is None:
+                break
+            countries.append(self.country_name.get(more.group("c").lower()))
+            end = more.end()
+        if len(countries) < 2:
+            return None  # "nine each in Spain": no distribution to read
+        sent = layout.sentence_of(num_s)
+        arrests = (
+            "arrest" in m.group(0).lower()
+            or self._has(text, "arrest_verb", sent)
+            or self._has(text, "arrest_noun", sent)
+        )
+        kind = "arrests" if arrests else "other"
+        figs = [
+            _evidence(
+                text, start, end, kind, value, "count", None, c, qualifier, number_start=num_s
+            )
+            for c in countries
+        ]
+        self._also.extend(figs[1:])
+        return figs[0]
+
     def _head_noun(self, text: str, pos: int) -> tuple[int, str | None]:
         """The noun a count counts ("288 arrests", "12 U.S. agencies", "six pill presses")."""
         head_nouns = self.head_nouns
         of_the = _OF_THE.match(text, pos)
-        if of_the and of_the.group(1).lower() in head_nouns:
-            return of_the.end(), of_the.group(1).lower()
+        if of_the and of_the.group(1) is not None:
+            if of_the.group(1).lower() in head_nouns:
+                return of_the.end(), of_the.group(1).lower()
+        elif of_the:
+            # the owner is not what is counted: the head of the noun phrase after it is (its
+            # last listed noun: "alleged associates", "top narcotics suppliers")
+            owned: tuple[int, str] | None = None
+            for w in _OWNED_WORD.finditer(text, of_the.start(2), of_the.end(2)):
+                token = w.group(1).lower()
+                if token in _FUNCTION_WORDS:
+                    break
+                if token in head_nouns:
+                    owned = (w.end(), token)
+            if owned is not None:
+                return owned
         cur = pos
         words: list[tuple[int, str]] = []
         capitalised: set[int] = set()
@@ -1295,7 +1423,8 @@ class FigureFinder:
             return None  # "two milligrams is a lethal dose": a fact about the drug, not the case
         found = self._nearest(text, sent, num_s, ("seize_verb", "sale_verb", "legal_cue"))
         if found is None:
-            return "drugs_seized"
+            # "7,500 orders ... for a total of 310,000 pills": what the orders were for
+            return "sales" if self._has(text, "sale_noun", sent) else "drugs_seized"
         role = found[0]
         return {"seize_verb": "drugs_seized", "sale_verb": "sales", "legal_cue": "other"}[role]
 
@@ -1310,7 +1439,10 @@ class FigureFinder:
         # worth, not money seized (cryptocurrency "worth" 2.3 million euros stays money)
         lo = max(sent[0], num_s - 60)
         # the long substance alternation is tried only where its literal could be
-        if _WORTH_WORD.search(text, lo, num_s) and self._drug_value_before(text, lo, num_s):
+        if _WORTH_WORD.search(text, lo, num_s) and (
+            self._drug_value_before(text, lo, num_s)
+            or _DRUG_VALUE_IS.search(text, max(sent[0], num_s - 90), num_s)
+        ):
             return "other"
         right_hi = min(sent[1], end + 40)
         if self._may_contain(end, right_hi, _SALES_WORDS) and _SALES_AFTER.match(
@@ -1319,7 +1451,7 @@ class FigureFinder:
             return "sales"
         found = self._nearest(text, sent, num_s, ("seize_verb", "sale_verb"))
         if found is None:
-            return "other"
+            return "money_seized" if _HELD_MONEY_AFTER.match(text, end) else "other"
         return "money_seized" if found[0] == "seize_verb" else "sales"
 
     def _sentence_term(self, text: str, sent: tuple[int, int], num_s: int, end: int) -> bool:
