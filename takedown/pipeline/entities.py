@@ -67,6 +67,13 @@ _ORG_WORDS = re.compile(
     r"Investigations?|Intelligence|Revenue|Commission|Council|Authority|Directorate|Section|"
     r"Prosecutors|Prosecution|Tribunal|Institute|Association|Coalition|Alliance)\b"
 )
+# A body's name made only of these is a kind of office, not one office's name ("the Field
+# Office", "Press Office" in a page footer); a place or a subject makes it a name.
+_GENERIC_WORDS = frozenset(
+    "Field Press Media Communications Public Main Head Local Regional Resident Satellite Branch "
+    "Area Home Front Back New Old Office Division Unit Team Section Service Department Bureau "
+    "Agency Police Desk Headquarters Squad Group Center Centre Command the The".split()
+)
 _AGENCY_LIKE = re.compile(
     r"\b(?:Department|Bureau|Agency|Police|Service|Unit|Task|Force|Taskforce|Office|"
     r"Administration|Team|Division|Directorate|Command|Squad|Section|Center|Centre|Court|"
@@ -163,7 +170,8 @@ def stable_id(*parts: str) -> str:
 
 
 def spelling_variants(name: str) -> set[str]:
-    """Spellings news use for the same name: US/U.S./United States, Centre/Center, Dept."""
+    """Spellings news use for the same name: US/U.S./United States, Centre/Center, Dept., and the
+    comma form of a US Attorney's office."""
     out = {name}
     swaps = (
         (r"\bUnited States\b", "U.S."),
@@ -181,6 +189,8 @@ def spelling_variants(name: str) -> set[str]:
         (r"\bTaskforce\b", "Task Force"),
         (r"\bTask Force\b", "Taskforce"),
         (r" and ", " & "),
+        # the Justice Department's own page headers: "U.S. Attorney's Office, District of Arizona"
+        (r"\bAttorney's Office for the ((?:[A-Z]\w+ )?District of)", r"Attorney's Office, \1"),
     )
     for _ in range(2):
         for v in list(out):
@@ -411,6 +421,8 @@ class EntityRecognizer(RulesComponent):
         ]
         for c in found:
             name = c.text
+            if c.rule == "head-noun" and _GENERIC_WORDS.issuperset(name.split()):
+                continue  # "Field Office", "Press Office": a kind of office, not a name
             start = c.start
             if c.label == "operation":
                 op = re.search(
@@ -566,7 +578,12 @@ class EntityRecognizer(RulesComponent):
                 taken.add(m.start(), m.end())
                 orgs.append(replace(chosen, start=m.start(), end=m.end(), rule="defined-acronym"))
         orgs.extend(self._recurrences(text, layout, orgs))
-        orgs.extend(self._anaphors(anaphors, orgs, layout))
+        resolved = self._anaphors(anaphors, orgs, layout)
+        if resolved:
+            # an anaphor resolved to a listed body replaces the head-noun guess at its place
+            places = {(a.start, a.end) for a in resolved}
+            orgs = [o for o in orgs if not (o.source == "pattern" and (o.start, o.end) in places)]
+            orgs.extend(resolved)
         _link_short_forms(orgs)
         persons = self._persons(person_names, orgs)
         persons = _select(persons)
@@ -667,7 +684,8 @@ class EntityRecognizer(RulesComponent):
         orgs: list[_Cand],
         layout: Layout,
     ) -> list[_Cand]:
-        """ "the Bureau" counts only after the FBI itself was named. ``anaphors``: each
+        """ "the Bureau" stands for the FBI once the FBI itself was named, or anywhere when the
+        FBI is the only body named in the article that it could stand for. ``anaphors``: each
         place's offsets and the entries (in order) whose anaphor stands there."""
         out: list[_Cand] = []
         if not anaphors:
@@ -677,19 +695,26 @@ class EntityRecognizer(RulesComponent):
             if o.end < first_end.get(o.key, o.end + 1):
                 first_end[o.key] = o.end
         taken: Occupied | None = None
+        places = {(s, e) for s, e, _ in anaphors}
         for s, e, group in sorted(anaphors):
             if layout.in_zone(s, e):
                 continue
-            for idx in group:
-                entry = self.entries[idx]
-                key = f"g:{entry.gid}"
-                if not first_end.get(key, s + 1) <= s:
-                    continue
+            named = [idx for idx in group if f"g:{self.entries[idx].gid}" in first_end]
+            before = [idx for idx in named if first_end[f"g:{self.entries[idx].gid}"] <= s]
+            # before its body is named, an anaphor stands for it only when no other body it
+            # could stand for is named at all: a page header "U.S. Attorney's Office" above
+            # "District of Arizona" and the office's full name further down
+            for idx in before or (named if len(named) == 1 else ()):
                 if taken is None:
-                    taken = Occupied((o.start, o.end) for o in orgs)
+                    # a head-noun guess at an anaphor's own place does not block it
+                    taken = Occupied(
+                        (o.start, o.end)
+                        for o in orgs
+                        if not (o.source == "pattern" and (o.start, o.end) in places)
+                    )
                 if taken.overlaps(s, e):
                     continue
-                out.append(_listed(entry, s, e, "anaphor"))
+                out.append(_listed(self.entries[idx], s, e, "anaphor"))
         return out
 
     def _surnames(

@@ -76,3 +76,56 @@ def test_a_body_named_with_of_is_not_a_speaker(
 )
 def test_country_names_inside_other_places(ex: Extractor, text: str, countries: list[str]) -> None:
     assert ex.extract(text).countries == countries
+
+
+def test_a_us_attorneys_office_in_the_justice_departments_comma_form(ex: Extractor) -> None:
+    text = (
+        "U.S. Attorney's Office\nDistrict of Arizona\n\nPhoenix man sentenced for darknet sales\n"
+        "U.S. Attorney's Office, District of Arizona\n"
+        "PHOENIX – A man who sold fentanyl pills online was sentenced, the U.S. Attorney's "
+        "Office said.\n"
+    )
+    agencies = ex.extract(text).agencies
+    assert [a.name for a in agencies] == [
+        "United States Attorney's Office for the District of Arizona"
+    ]
+    assert len(agencies[0].mentions) == 2  # the page header above the headline is furniture
+
+
+def test_an_anaphor_before_its_body_stands_for_the_only_one_named(ex: Extractor) -> None:
+    text = (
+        "The U.S. Attorney's Office said the vendor shipped 10,000 pills. The case was brought "
+        "by the U.S. Attorney's Office for the District of Arizona.\n"
+    )
+    agencies = ex.extract(text).agencies
+    assert [(a.name, len(a.mentions)) for a in agencies] == [
+        ("United States Attorney's Office for the District of Arizona", 2)
+    ]
+
+
+def test_an_anaphor_before_its_body_needs_that_body_alone(ex: Extractor) -> None:
+    # two offices are named: the header's bare "U.S. Attorney's Office" could be either
+    text = (
+        "U.S. Attorney's Office\n\nTwo vendors sentenced for darknet sales\n"
+        "The U.S. Attorney's Office for the District of Maryland and the U.S. Attorney's Office "
+        "for the District of Arizona announced the sentences.\n"
+    )
+    names = [a.name for a in ex.extract(text).agencies]
+    assert "United States Attorney's Office for the District of Maryland" in names
+    assert "United States Attorney's Office for the District of Arizona" in names
+    maryland = next(
+        a for a in ex.extract(text).agencies if a.name.endswith("District of Maryland")
+    )
+    assert all(m.start > 30 for m in maryland.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_agency"),
+    [
+        ("Agents of the IRS Criminal Investigation, Washington, D.C. Field Office, helped.",
+         "Field Office"),
+        ("For more information contact the Press Office on 555-0100.", "Press Office"),
+    ],
+)
+def test_a_kind_of_office_is_not_a_name(ex: Extractor, text: str, not_agency: str) -> None:
+    assert not_agency not in [a.name for a in ex.extract(text).agencies]
