@@ -251,11 +251,11 @@ _NOT_A_UNIT_AFTER = re.compile(
 _FINED_BEFORE = re.compile(
     r"\b(?:fined|fines?\s+of|ordered\s+to\s+pay|penalty\s+of)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:(?:ordered|required|agreed|directed)\s+(?:\w+\s+)?to\s+forfeit|(?:must|shall)\s+"
-    r"forfeit|money\s+judge?ment\s+of)\s+(?:(?:about|approximately|roughly|nearly|almost|some"
+    r"forfeit|money\s+judge?ment\s+of|confiscation\s+order\s+(?:of|for))\s+(?:(?:about|approximately|roughly|nearly|almost|some"
     r"|more\s+than|over|at\s+least|up\s+to|an\s+estimated)\s+)?$",
     re.IGNORECASE,
 )
-_FINE_WORDS = ("fine", "ordered", "penalty", "forfeit", "judg")
+_FINE_WORDS = ("fine", "ordered", "penalty", "forfeit", "judg", "order ")
 # "$2 million in sales": money that is turnover
 _SALES_AFTER = re.compile(
     r"\s+(?:in|of|worth\s+of)\s+(?:\w+\s+){0,3}?(?:sales|revenue|transactions|"
@@ -284,6 +284,11 @@ _DRUG_VALUE_IS = re.compile(
     r"\s+(?:is|was|are|were|totals|totalled|totaled|reached|came\s+to)(?:\s+estimated\s+at)?\s+"
     r"(?:(?:about|approximately|around|roughly|some|an\s+estimated|over|more\s+than|nearly"
     r"|almost|up\s+to|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+_BENEFIT_BEFORE = re.compile(
+    r"\bbenefit(?:ed|ted|s)?\b[^.;]{0,40}?\b(?:value\s+of|of|at|was|totall?ing)\s+"
+    r"(?:(?:about|approximately|around|more\s+than|over|nearly|almost)\s+)?$",
     re.IGNORECASE,
 )
 # "$184 million in cash and cryptocurrencies" with no verb in its sentence (a list under
@@ -679,6 +684,11 @@ class FigureFinder:
         self.substance_at = re.compile(rf"(?:{sub_alt})(?![A-Za-z])", re.IGNORECASE)
         self.substance_starts = _PrefixTest(sub_forms)
         self.country_name, country_alt = _lexicon((c.name, (c.name, *c.aliases)) for c in countries)
+        # "two Italian marketplaces", "16 European countries": a capitalised adjective of
+        # nationality does not make the words after a number a name ("Ferrari 488 Spider")
+        self.demonyms: frozenset[str] = frozenset(
+            d.lower() for c in countries for d in c.demonyms
+        ) | frozenset(("european", "african", "asian", "american", "international"))
         self.in_country = re.compile(
             rf"[ \t]+(?:were\s+|was\s+)?(?:arrested\s+|detained\s+)?in[ \t]+(?:the[ \t]+)?"
             rf"(?P<c>{country_alt})(?![A-Za-z])"
@@ -1165,6 +1175,8 @@ class FigureFinder:
                 # "faces a mandatory minimum of 10 years": a penalty that may come, not a fact
                 return None
             kind = "sentence" if self._sentence_term(text, sent, num_s, end) else "other"
+            if kind == "sentence" and self._low[max(0, start - 7) : start] == "within ":
+                kind = "other"  # "ordered to pay £80,000 within three months": a deadline
             tail = re.match(
                 r"[ \t]+(?:in|of)[ \t]+(?:federal[ \t]+|state[ \t]+)?"
                 r"(?:prison|jail|custody|imprisonment)|[ \t]+behind[ \t]+bars|"
@@ -1353,7 +1365,7 @@ class FigureFinder:
             token = word.rstrip(".,;:’'").lower() if not word.endswith("U.S.") else word.lower()
             cur = w.start("w") + len(token)
             words.append((cur, token))
-            if word[:1].isupper() and token not in {"u.s.", "u.k."}:
+            if word[:1].isupper() and token not in {"u.s.", "u.k."} and token not in self.demonyms:
                 capitalised.add(len(words) - 1)
             if token in _FUNCTION_WORDS and token != "of":
                 break
@@ -1443,6 +1455,11 @@ class FigureFinder:
             self._drug_value_before(text, lo, num_s)
             or _DRUG_VALUE_IS.search(text, max(sent[0], num_s - 90), num_s)
         ):
+            # "he sold cocaine worth £165,000": what was sold; else what the drugs are worth
+            verb = self._nearest(text, (sent[0], num_s), num_s, ("seize_verb", "sale_verb"))
+            return "sales" if verb is not None and verb[0] == "sale_verb" else "other"
+        # "benefited from his crimes to the value of £613,147": a court's reckoning, not cash
+        if "benefit" in self._low[lo:num_s] and _BENEFIT_BEFORE.search(text, lo, num_s):
             return "other"
         right_hi = min(sent[1], end + 40)
         if self._may_contain(end, right_hi, _SALES_WORDS) and _SALES_AFTER.match(

@@ -291,6 +291,26 @@ CASES: list[tuple[str, list[F]]] = [
     ("The pills were made to look like 30-milligram oxycodone tablets.", []),
     ("Agents traced 7,500 orders, for a total of roughly 310,000 pills.",
      [fig("sales", 7_500, "count"), fig("sales", 310_000, "pill", qualifier="about")]),
+    # capitalised adjectives of nationality are no names
+    ("Police shut down two Italian marketplaces.", [fig("other", 2, "count")]),
+    ("Police from 16 European countries took part.", [fig("other", 16, "count")]),
+    ("Police arrested three German nationals.", [fig("arrests", 3, "count")]),
+    # what was sold, supplied or imported, and what the court reckons
+    ("He sold cocaine worth £165,000 through his vendor page.", [fig("sales", 165_000, "GBP")]),
+    ("The gang imported 100 kilograms of cocaine worth £8 million.",
+     [fig("drugs_seized", 100, "kg", substance="cocaine"), fig("other", 8_000_000, "GBP")]),
+    ("He admitted supplying 500 grams of ketamine.",
+     [fig("sales", 500, "g", substance="ketamine")]),
+    ("He had benefited from his crimes to the value of £613,147.",
+     [fig("other", 613_147, "GBP")]),
+    ("A confiscation order for £250,000 was made.", [fig("sentence", 250_000, "GBP")]),
+    ("He was ordered to pay back £80,000 within three months.",
+     [fig("sentence", 80_000, "GBP"), fig("other", 3, "month")]),
+    # sentences that are not prison terms
+    ("He was handed a 12-month community order.", [fig("sentence", 12, "month")]),
+    ("He was given a two-year suspended sentence.", [fig("sentence", 2, "year")]),
+    ("He got 97 months in federal prison, followed by three years of supervised release.",
+     [fig("sentence", 97, "month"), fig("sentence", 3, "year")]),
     # not figures
     ("In December 2023, the two authorities shut down the marketplace.", []),
     ("Detectives traced the two men they believed were running the site.", []),
