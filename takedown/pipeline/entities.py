@@ -354,6 +354,8 @@ class EntityRecognizer(RulesComponent):
                         text, max(0, cs - 12), cs
                     ):
                         continue
+                    if surface == "Georgia" and _us_story(text):
+                        continue  # "his home in Georgia" in a US story is the state
                     if surface in self.demonym_forms and _DEMONYM_VETO_BEFORE.search(
                         text[max(0, cs - 12) : cs]
                     ):
@@ -775,6 +777,19 @@ class EntityRecognizer(RulesComponent):
                     _Cand("person", start, end, "pattern", owner.key, owner.name, rule="surname")
                 )
         return out
+
+
+_US_STORY = re.compile(
+    r"\bU\.S\.|\bUnited States\b|\bFBI\b|\bDEA\b|\bJustice Department\b|\bDepartment of "
+    r"Justice\b|\bHomeland Security\b|\bAttorney's Office\b"
+)
+_GEORGIA_THE_COUNTRY = re.compile(r"\bTbilisi\b|\bGeorgian\b|\bRepublic of Georgia\b")
+
+
+def _us_story(text: str) -> bool:
+    """A story told from the United States and never pointing at the Caucasus: there "Georgia"
+    is the state (the country has its capital, its demonym or its long name nearby)."""
+    return _US_STORY.search(text) is not None and _GEORGIA_THE_COUNTRY.search(text) is None
 
 
 def _char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -129,3 +129,19 @@ def test_an_anaphor_before_its_body_needs_that_body_alone(ex: Extractor) -> None
 )
 def test_a_kind_of_office_is_not_a_name(ex: Extractor, text: str, not_agency: str) -> None:
     assert not_agency not in [a.name for a in ex.extract(text).agencies]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("FBI agents seized bitcoin from a man at his home in Georgia.", []),
+        ("The U.S. Attorney said the vendor lived in Georgia.", ["United States"]),
+        ("Europol said arrests were made in Georgia and Moldova.", ["Georgia", "Moldova"]),
+        (
+            "The FBI and police in Tbilisi arrested two men in Georgia.",
+            ["Georgia"],
+        ),
+    ],
+)
+def test_georgia_in_a_us_story_is_the_state(ex: Extractor, text: str, countries: list[str]) -> None:
+    assert ex.extract(text).countries == countries
