@@ -96,7 +96,9 @@ _QUALIFIER_LAST_WORDS = tuple({p.rsplit(" ", 1)[-1] for p in _QUALIFIER_ENDINGS}
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:section|sections|no\.|number|title|chapter|article|rule|case|room|suite|route|"
     r"highway|interstate|flight|code|page|pages|version|model|episode|season|volume|vol\.|"
-    r"district|ward|precinct|unit|level|phase|grade|class|schedule|covid|top|aged|age|ages)"
+    r"district|ward|precinct|unit|level|phase|grade|class|schedule|covid|top|aged|age|ages|"
+    # set phrases and names: "cloud nine", "Fortune 500", "Catch-22", "Formula One"
+    r"cloud|fortune|formula|catch)"
     r"|§|#)[ \t]*$"
     # a dash or slash glued to the number ("COVID-19", "24/7", "5-10"); "- 288 arrests" with a
     # space is a list bullet, and the number is a figure
@@ -106,7 +108,8 @@ _REFERENCE_BEFORE = re.compile(
 _REFERENCE_WORDS = (
     "section sections no. number title chapter article rule case room suite route highway "
     "interstate flight code page pages version model episode season volume vol. district ward "
-    "precinct unit level phase grade class schedule covid top aged age ages"
+    "precinct unit level phase grade class schedule covid top aged age ages cloud fortune "
+    "formula catch"
 ).split()
 # what a window must end with (before blanks, before a last "\n") for _REFERENCE_BEFORE to match
 _REFERENCE_ENDINGS = (*_REFERENCE_WORDS, "§", "#")
@@ -209,6 +212,17 @@ _NOT_A_DRUG_AFTER = re.compile(
     r"|adulterants?|fillers?)\b",
     re.IGNORECASE,
 )
+# "one or two vendors", "two or three times": a vague amount, not a figure (FORMAT.md)
+_EITHER_OR_AFTER = re.compile(
+    r"[ \t]+or[ \t]+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![\w,.]\d)\b",
+    re.IGNORECASE,
+)
+_EITHER_OR_BEFORE = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[ \t]+or[ \t]+$",
+    re.IGNORECASE,
+)
+# "24 hours a day, seven days a week": a rate, not a duration of the story
+_RATE_AFTER = re.compile(r"[ \t]+(?:a|per|each)[ \t]+(?:day|week|month|year)\b", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"(?:^|\W)[Tt]he[ \t]+$")
 _OWNED_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
 _AUX_ARREST = re.compile(
@@ -898,6 +912,14 @@ class FigureFinder:
         before = text[max(0, num_s - 24) : num_s]
         if not cur_tok and self._reference_before(before):
             return None
+        if (
+            not cur_tok
+            and text.startswith(" or ", num_e)
+            and _EITHER_OR_AFTER.match(text, num_e)
+            or before.endswith("or ")
+            and _EITHER_OR_BEFORE.search(before)
+        ):
+            return None  # "2 or 3 vendors", "two or 3": a guess, not a figure
         value = parse_digits(digits)
         pos = num_e
         if len(digits) <= 3 and digits.isdigit() and num_e < len(text) and text[num_e] in _SPACES:
@@ -940,6 +962,10 @@ class FigureFinder:
             return None
         before = text[max(0, start - 16) : start]
         if _VAGUE_BEFORE.search(before) and low in {"hundred", "thousand", "million", "billion"}:
+            return None
+        if self._reference_before(before) or _EITHER_OR_BEFORE.search(before):
+            return None  # "cloud nine", "Formula One"; "one or two vendors"
+        if _EITHER_OR_AFTER.match(text, end):
             return None
         pos = end
         half = _HALF.match(text, pos)
@@ -1171,6 +1197,8 @@ class FigureFinder:
                 dimension="percent",
             )
         if dimension == "time":
+            if _RATE_AFTER.match(text, end):
+                return None
             if _POTENTIAL_PENALTY.search(text, max(sent[0], num_s - 60), num_s):
                 # "faces a mandatory minimum of 10 years": a penalty that may come, not a fact
                 return None

@@ -312,6 +312,12 @@ CASES: list[tuple[str, list[F]]] = [
     ("He got 97 months in federal prison, followed by three years of supervised release.",
      [fig("sentence", 97, "month"), fig("sentence", 3, "year")]),
     # not figures
+    ("He was on cloud nine after the verdict.", []),
+    ("It was the Fortune 500 company that tipped off police.", []),
+    ("He said one or two vendors had moved to other markets.", []),
+    ("He said 2 or 3 vendors had moved.", []),
+    ("The site operated 24 hours a day, seven days a week.", []),
+    ("Police worked round the clock for two weeks.", [fig("other", 2, "week")]),
     ("In December 2023, the two authorities shut down the marketplace.", []),
     ("Detectives traced the two men they believed were running the site.", []),
     ("Hundreds of sellers and buyers were arrested.", []),
