@@ -155,6 +155,18 @@ CASES: list[tuple[str, str, str, list[str]]] = [
         "Erek L. Barron",
         [],
     ),
+    (
+        "The Public Prosecutor General's Office in Frankfurt am Main led the case.",
+        "agencies",
+        "Public Prosecutor General's Office Frankfurt am Main",
+        ["Public Prosecutor General's Office in Frankfurt am Main"],
+    ),
+    (
+        "The RCMP worked with Canada Post Security to trace the parcels.",
+        "agencies",
+        "Canada Post Security and Investigation Services",
+        ["Canada Post Security"],
+    ),
     ("A court sentenced Stanislav Moiseev to life in prison.", "persons", "Stanislav Moiseev", []),
     ("said Detective Superintendent Paul Hopkins.", "persons", "Paul Hopkins", []),
     ("said Acting FBI Director Andrew McCabe.", "persons", "Andrew McCabe", []),
