@@ -189,7 +189,7 @@ _ARREST_VERBS = (
 _ARREST_BEFORE = re.compile(
     rf"(?:\b(?:{_ARREST_VERBS})|\barrests?[ \t]+of|\barrest[ \t]+of)[ \t]+"
     r"(?:(?:a|an|the|total|of|some|at|least|more|than|over|about|another|further|nearly|"
-    r"almost|around|approximately|up|to)[ \t]+){0,4}$"
+    r"almost|around|approximately|up|to|its|their|his|her|[a-z][\w-]*['’]s)[ \t]+){0,4}$"
 )
 _ARREST_AFTER = re.compile(
     # headline style, the participle right after the noun: "seven GTA men charged"

@@ -470,6 +470,10 @@ _RIGHT_CONTEXT = re.compile(
     rf"|[ \t]+(?:(?:was|has[ \t]+been|had[ \t]+been|is|were)[ \t]+(?:also[ \t]+)?"
     r"(?:sentenced|arrested|charged|convicted|extradited|indicted|detained|found[ \t]+guilty|"
     r"jailed|accused)|pleaded|pled|admitted)\b"
+    # only people have homes and lawyers: "from James Zhong at his home", "Lin's lawyer said"
+    r"|[ \t]+at[ \t]+(?:his|her)[ \t]+(?:home|house|residence|apartment|flat)\b"
+    r"|['’]s?[ \t]+(?:lawyer|attorney|solicitor|barrister"
+    r"|defen[cs]e[ \t]+(?:lawyer|attorney|team))\b"
 )
 _INITIAL = re.compile(r"[A-Z]\.$")
 # The last word of every left context above: the regex runs only after one of them

@@ -168,6 +168,9 @@ CASES: list[tuple[str, str, str, list[str]]] = [
         ["Canada Post Security"],
     ),
     ("A court sentenced Stanislav Moiseev to life in prison.", "persons", "Stanislav Moiseev", []),
+    ("Agents seized 50,676 bitcoin from James Zhong at his home in Georgia.", "persons",
+     "James Zhong", []),
+    ("Rui-Siang Lin's lawyer declined to comment.", "persons", "Rui-Siang Lin", []),
     ("said Detective Superintendent Paul Hopkins.", "persons", "Paul Hopkins", []),
     ("said Acting FBI Director Andrew McCabe.", "persons", "Andrew McCabe", []),
     ("AFP Detective Superintendent Sarah Jones said so. “No,” Det Supt Jones said.", "persons",
@@ -221,6 +224,8 @@ NOT_ENTITIES = [
     ("Photo by Rmai Al Zayat on Unsplash", "persons"),
     ("The Bureau said nothing.", "agencies"),
     ("Drugs were shipped through the postal service.", "agencies"),
+    ("The Federal Bureau of Investigation's lawyer declined to comment.", "persons"),
+    ("Officers raided Silk Road at his home.", "persons"),
 ]
 
 
