@@ -201,11 +201,12 @@ _ARREST_AFTER = re.compile(
     rf"[ \t]+(?:{_ARREST_VERBS})\b"
 )
 _ARRESTED = frozenset({"arrested", "detained", "apprehended", "held", "nabbed"})
-# a partitive: "two of the suspects", "two of the market's top suppliers", "two of Voss's
-# customers"; group 1 is a plain noun after the determiner, group 2 the words after an owner
-_OF_THE = re.compile(
+_OF_THE = re.compile(r"[ \t]+of[ \t]+(?:the|those|these)[ \t]+([A-Za-z]+)")
+# a partitive with an owner: "two of the market's top suppliers", "two of Voss's customers";
+# group 1 holds the words after the owner
+_OWNER_PARTITIVE = re.compile(
     r"[ \t]+of[ \t]+(?:(?:the|those|these|his|her|their|its)[ \t]+)?"
-    r"(?:([A-Za-z]+)(?![\w'’-])|[A-Za-z][\w.-]*['’]s((?:[ \t]+[A-Za-z][\w-]*){1,4}))"
+    r"[A-Za-z][\w.-]*['’]s((?:[ \t]+[A-Za-z][\w-]*){1,4})"
 )
 _NOT_A_DRUG_AFTER = re.compile(
     r"[ \t]+of[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?:(?:cutting|binding|bulking|mixing)[ \t]+agents?"
@@ -1231,7 +1232,7 @@ class FigureFinder:
             each = self._each_country(text, layout, start, num_s, end, value, qualifier)
             if each is not None:
                 return each
-        head_end, head = self._head_noun(text, end)
+        head_end, head = self._counted_noun(text, end)
         country_m = self.in_country.match(text, end) if head is None else None
         if country_m and head is None:
             country = self.country_name.get(country_m.group("c").lower())
@@ -1363,25 +1364,34 @@ class FigureFinder:
         self._also.extend(figs[1:])
         return figs[0]
 
+    def _counted_noun(self, text: str, pos: int) -> tuple[int, str | None]:
+        """_head_noun, after two shapes it does not read: an owner before the people counted
+        ("two of the market's top suppliers": its last listed noun) and a capitalised
+        adjective of nationality, which is no name ("two Italian marketplaces")."""
+        owned = _OWNER_PARTITIVE.match(text, pos)
+        if owned is not None:
+            found: tuple[int, str] | None = None
+            for w in _OWNED_WORD.finditer(text, owned.start(1), owned.end(1)):
+                token = w.group(1).lower()
+                if token in _FUNCTION_WORDS:
+                    break
+                if token in self.head_nouns:
+                    found = (w.end(), token)
+            if found is not None:
+                return found
+        w = _BLANKS_WORD.match(text, pos)
+        if w is not None and w.group("w").lower() in self.demonyms:
+            end, head = self._head_noun(text, w.end())
+            if head is not None:
+                return end, head
+        return self._head_noun(text, pos)
+
     def _head_noun(self, text: str, pos: int) -> tuple[int, str | None]:
         """The noun a count counts ("288 arrests", "12 U.S. agencies", "six pill presses")."""
         head_nouns = self.head_nouns
         of_the = _OF_THE.match(text, pos)
-        if of_the and of_the.group(1) is not None:
-            if of_the.group(1).lower() in head_nouns:
-                return of_the.end(), of_the.group(1).lower()
-        elif of_the:
-            # the owner is not what is counted: the head of the noun phrase after it is (its
-            # last listed noun: "alleged associates", "top narcotics suppliers")
-            owned: tuple[int, str] | None = None
-            for w in _OWNED_WORD.finditer(text, of_the.start(2), of_the.end(2)):
-                token = w.group(1).lower()
-                if token in _FUNCTION_WORDS:
-                    break
-                if token in head_nouns:
-                    owned = (w.end(), token)
-            if owned is not None:
-                return owned
+        if of_the and of_the.group(1).lower() in head_nouns:
+            return of_the.end(), of_the.group(1).lower()
         cur = pos
         words: list[tuple[int, str]] = []
         capitalised: set[int] = set()
@@ -1393,7 +1403,7 @@ class FigureFinder:
             token = word.rstrip(".,;:’'").lower() if not word.endswith("U.S.") else word.lower()
             cur = w.start("w") + len(token)
             words.append((cur, token))
-            if word[:1].isupper() and token not in {"u.s.", "u.k."} and token not in self.demonyms:
+            if word[:1].isupper() and token not in {"u.s.", "u.k."}:
                 capitalised.add(len(words) - 1)
             if token in _FUNCTION_WORDS and token != "of":
                 break
