@@ -23,6 +23,7 @@ from takedown.pipeline.common import (
     doc_text,
     ensure_layout,
     entity_rows,
+    source_text,
 )
 from takedown.pipeline.entities import stable_id
 
@@ -266,7 +267,7 @@ def build_record(
 ) -> ArticleRecord:
     """The record of one processed Doc. ``published`` (the caller's date) wins over the page's."""
     text = doc_text(doc)
-    sha = sha256 or sha256_text(text)
+    sha = sha256 or sha256_text(source_text(doc))
     aid = article_id(article, sha)
     layout = ensure_layout(doc)
     ents = _mentions(doc)
@@ -311,23 +312,41 @@ def build_record(
     country_entities = _entities(ents.get("country", {}), "country")
     # one validation of the whole record (nested models are validated from plain data in
     # one pass, far cheaper than constructing each fact as a model)
-    record = ArticleRecord.model_validate(
-        dict(
-            id=aid,
-            article=article,
-            sha256=sha,
-            title=title,
-            title_span=title_span,
-            published=pub_value,
-            published_span=pub_span,
-            countries=[e["name"] for e in country_entities],
-            country_entities=country_entities,
-            figures=figures,
-            dates=dates,
-            unresolved_dates=unresolved,
-            sentences=layout.sentences,
-            paragraphs=_paragraphs(text, layout.sentences),
-            **{field: _entities(ents.get(label, {}), label) for label, field in _FIELD_OF.items()},
-        )
+    data = dict(
+        id=aid,
+        article=article,
+        sha256=sha,
+        title=title,
+        title_span=title_span,
+        published=pub_value,
+        published_span=pub_span,
+        countries=[e["name"] for e in country_entities],
+        country_entities=country_entities,
+        figures=figures,
+        dates=dates,
+        unresolved_dates=unresolved,
+        sentences=layout.sentences,
+        paragraphs=_paragraphs(text, layout.sentences),
+        **{field: _entities(ents.get(label, {}), label) for label, field in _FIELD_OF.items()},
     )
-    return record
+    source = source_text(doc)
+    if source is not text:
+        data = _evidence_from(source, data)
+    return ArticleRecord.model_validate(data)
+
+
+def _evidence_from(source: str, data: Any) -> Any:
+    """``data`` with every piece of evidence ({"text", "start", "end"}) and the title sliced
+    from the text as it came: the components read Unicode spaces as " " (same offsets), the
+    record quotes the file."""
+    if isinstance(data, list):
+        return [_evidence_from(source, v) for v in data]
+    if not isinstance(data, dict):
+        return data
+    out = {k: _evidence_from(source, v) for k, v in data.items()}
+    if isinstance(out.get("text"), str) and isinstance(out.get("start"), int):
+        out["text"] = source[out["start"] : out["end"]]
+    span = out.get("title_span")
+    if isinstance(span, dict):
+        out["title"] = span["text"]
+    return out

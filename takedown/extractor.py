@@ -17,8 +17,9 @@ from spacy.tokens import Doc
 from takedown.build import build_record
 from takedown.io import Article, make_article
 from takedown.models.records import ArticleRecord
+from takedown.normalize.spaces import matching_text
 from takedown.pipeline import build_nlp
-from takedown.pipeline.common import register_extensions
+from takedown.pipeline.common import SOURCE_KEY, TEXT_KEY, register_extensions
 
 
 def _check_date(value: str | None) -> str | None:
@@ -101,8 +102,13 @@ class Extractor:
         self.forget_words = forget_words
 
     def _doc(self, article: Article) -> Doc:
-        doc = make_doc_bounded(self.nlp, article.text)
-        doc.user_data["takedown_text"] = article.text
+        # the Doc is made of the matching text (Unicode spaces as " ": the tokenizer splits
+        # there too); the record's evidence is sliced from the text as it came
+        text = matching_text(article.text)
+        doc = make_doc_bounded(self.nlp, text)
+        doc.user_data[TEXT_KEY] = text
+        if text is not article.text:
+            doc.user_data[SOURCE_KEY] = article.text
         doc._.takedown_anchor = article.published
         return doc
 

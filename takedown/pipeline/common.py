@@ -15,6 +15,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span
 
 from takedown.normalize.layout import Layout, analyze_layout, compile_furniture
+from takedown.normalize.spaces import matching_text
 from takedown.resources import default_rules
 
 LAYOUT_GROUP = "takedown_boilerplate"
@@ -23,6 +24,8 @@ FIGURE_GROUP = "takedown_figures"
 DATE_GROUP = "takedown_dates"
 # doc.user_data key of the entity mentions as plain tuples, for the record builder
 MENTIONS_KEY = "takedown_entity_mentions"
+TEXT_KEY = "takedown_text"  # the matching text (doc_text)
+SOURCE_KEY = "takedown_source"  # the text as it came, where it differs from the matching text
 DATES_KEY = "takedown_date_ranges"
 # the facts themselves, as the finders returned them, for the record builder
 FIGURES_KEY = "takedown_figure_facts"
@@ -126,13 +129,27 @@ def date_ranges(doc: Doc) -> list[tuple[int, int]]:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text`` rebuilds the string from every token on each access; the components read
+    """The text the components match against: the Doc's, with Unicode spaces read as " "
+    (normalize/spaces.py; offsets are the Doc's own).
+
+    ``doc.text`` rebuilds the string from every token on each access; the components read
     it many times, so it is built once per Doc (or given by the Extractor) and kept."""
-    text = doc.user_data.get("takedown_text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.text
-        doc.user_data["takedown_text"] = text
+        raw = doc.text
+        text = matching_text(raw)
+        if text is not raw:
+            doc.user_data[SOURCE_KEY] = raw
+        doc.user_data[TEXT_KEY] = text
     return text
+
+
+def source_text(doc: Doc) -> str:
+    """The text as it came, which evidence is sliced from: differs from ``doc_text`` only
+    where a Unicode space stands (same length, same offsets)."""
+    text = doc_text(doc)
+    source = doc.user_data.get(SOURCE_KEY)
+    return text if source is None else source
 
 
 def ensure_layout(doc: Doc, furniture: re.Pattern[str] | None = None) -> Layout:
