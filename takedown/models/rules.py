@@ -90,6 +90,14 @@ class KindCueRule(_Rule):
 
 class BoilerplateRule(_Rule):
     pattern: str = Field(description="Line pattern (case-insensitive regex, full line)")
+    scope: Literal["line", "paragraph"] = Field(
+        default="line",
+        description=(
+            "line: the pattern is a whole short line (a button, a heading, a credit); "
+            "paragraph: it is the opening of a standard paragraph a site repeats on every page "
+            "(of any length), and the whole line is furniture"
+        ),
+    )
     note: str | None = None
 
     @field_validator("pattern")

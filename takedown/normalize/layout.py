@@ -34,6 +34,7 @@ _TAIL_HEADINGS = re.compile(
     r"(?:related|latest|recent|more|trending|popular|top|recommended|similar|other)\s+"
     r"(?:news|articles|posts|stories|content|coverage|reading|releases|press\s+releases)"
     r"(?:\s+like\s+this)?"
+    r"|related|about\s+the\s+authors?"
     r"|more\s+articles\s+like\s+this|more\s+for\s+you|more\s+from\s+\S+(?:\s+\S+)?"
     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|read\s+(?:more|next)"
     r"|further\s+reading|also\s+read|see\s+also|most\s+(?:read|popular|viewed)"
@@ -114,11 +115,15 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def analyze_layout(text: str, furniture: re.Pattern[str]) -> Layout:
+def analyze_layout(
+    text: str, furniture: re.Pattern[str], openers: re.Pattern[str] | None = None
+) -> Layout:
     """Find the headline, the furniture zones and the sentences of ``text``.
 
     ``furniture`` is one compiled alternation of the boilerplate line patterns, matched
-    against whole stripped lines. Everything above the headline is page header.
+    against whole stripped lines. ``openers`` (optional) are the openings of standard
+    paragraphs a site repeats on every page (Europol's EMPACT note): a line that opens so is
+    furniture whatever its length. Everything above the headline is page header.
     """
     lines = _lines(text)
     zones: list[tuple[int, int]] = []
@@ -146,6 +151,9 @@ def analyze_layout(text: str, furniture: re.Pattern[str]) -> Layout:
             if furniture.fullmatch(stripped):
                 zones.append((s, e))
                 continue
+        if openers is not None and openers.match(stripped):
+            zones.append((s, e))
+            continue
         if title is None or s >= title[0]:
             sentences.extend(split_sentences(text, s, e))
     merged = _merge(zones)
@@ -162,3 +170,9 @@ def analyze_layout(text: str, furniture: re.Pattern[str]) -> Layout:
 def compile_furniture(patterns: Iterable[str]) -> re.Pattern[str]:
     """One case-insensitive alternation of whole-line boilerplate patterns."""
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def compile_openers(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    """One case-insensitive alternation of standard paragraphs' openings (None if none)."""
+    alternatives = [f"(?:{p})" for p in patterns]
+    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None

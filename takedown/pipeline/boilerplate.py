@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from takedown.models.rules import BoilerplateRule
-from takedown.normalize.layout import analyze_layout, compile_furniture
+from takedown.normalize.layout import analyze_layout, compile_furniture, compile_openers
 from takedown.pipeline.common import LAYOUT_GROUP, char_span, doc_text
 from takedown.pipeline.rulesio import RulesComponent
 
@@ -20,12 +20,12 @@ class BoilerplateMarker(RulesComponent):
     rule_files = ("boilerplate",)
 
     def _compile(self) -> None:
-        self.furniture = compile_furniture(
-            r.pattern for r in self.rules_of("boilerplate", BoilerplateRule)
-        )
+        rules = self.rules_of("boilerplate", BoilerplateRule)
+        self.furniture = compile_furniture(r.pattern for r in rules if r.scope == "line")
+        self.openers = compile_openers(r.pattern for r in rules if r.scope == "paragraph")
 
     def __call__(self, doc: Doc) -> Doc:
-        layout = analyze_layout(doc_text(doc), self.furniture)
+        layout = analyze_layout(doc_text(doc), self.furniture, self.openers)
         doc._.takedown_layout = layout
         if self.spans:
             spans = [char_span(doc, s, e, "boilerplate") for s, e in layout.zones]

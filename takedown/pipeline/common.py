@@ -14,7 +14,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span
 
-from takedown.normalize.layout import Layout, analyze_layout, compile_furniture
+from takedown.normalize.layout import Layout, analyze_layout, compile_furniture, compile_openers
 from takedown.normalize.spaces import matching_text
 from takedown.resources import default_rules
 
@@ -85,7 +85,16 @@ def register_extensions() -> None:
 
 @lru_cache(maxsize=1)
 def default_furniture() -> re.Pattern[str]:
-    return compile_furniture(r.pattern for r in default_rules("boilerplate"))  # type: ignore[attr-defined]
+    return compile_furniture(
+        r.pattern for r in default_rules("boilerplate") if r.scope == "line"  # type: ignore[attr-defined]
+    )
+
+
+@lru_cache(maxsize=1)
+def default_openers() -> re.Pattern[str] | None:
+    return compile_openers(
+        r.pattern for r in default_rules("boilerplate") if r.scope == "paragraph"  # type: ignore[attr-defined]
+    )
 
 
 EntityRow = tuple[str, str, int, int, str, str, "str | None", "str | None", "str | None"]
@@ -158,7 +167,10 @@ def ensure_layout(doc: Doc, furniture: re.Pattern[str] | None = None) -> Layout:
         register_extensions()
     layout = doc._.takedown_layout
     if layout is None:
-        layout = analyze_layout(doc_text(doc), furniture or default_furniture())
+        if furniture is None:
+            layout = analyze_layout(doc_text(doc), default_furniture(), default_openers())
+        else:
+            layout = analyze_layout(doc_text(doc), furniture)
         doc._.takedown_layout = layout
     return layout
 

@@ -579,7 +579,7 @@ class EntityRecognizer(RulesComponent):
                     continue
                 taken.add(m.start(), m.end())
                 orgs.append(replace(chosen, start=m.start(), end=m.end(), rule="defined-acronym"))
-        orgs.extend(self._recurrences(text, layout, orgs))
+        orgs.extend(self._recurrences(text, layout, orgs, countries))
         resolved = self._anaphors(anaphors, orgs, layout)
         if resolved:
             # an anaphor resolved to a listed body replaces the head-noun guess at its place
@@ -641,9 +641,12 @@ class EntityRecognizer(RulesComponent):
             out.append(_listed(e, s, s + len(m.group(1)), "possessive-owner"))
         return out
 
-    def _recurrences(self, text: str, layout: Layout, orgs: list[_Cand]) -> list[_Cand]:
+    def _recurrences(
+        self, text: str, layout: Layout, orgs: list[_Cand], countries: list[_Cand]
+    ) -> list[_Cand]:
         """Operation names recur in other casings ("DisrupTor" ... "Disruptor"), market names
-        without their head noun ("Hydra Market" ... "Hydra")."""
+        without their head noun ("Hydra Market" ... "Hydra"); never inside a name already
+        found, a country's included ("Kingdom Market" ... "the United Kingdom")."""
         out: list[_Cand] = []
         occupied: list[Occupied] = []  # the orgs' ranges, indexed at the first recurrence
         first_of: dict[str, _Cand] = {}
@@ -655,7 +658,7 @@ class EntityRecognizer(RulesComponent):
             if layout.in_zone(start, end):
                 return
             if not occupied:
-                occupied.append(Occupied((o.start, o.end) for o in orgs))
+                occupied.append(Occupied((o.start, o.end) for o in (*orgs, *countries)))
             if occupied[0].overlaps(start, end):
                 return
             occupied[0].add(start, end)

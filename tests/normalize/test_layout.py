@@ -29,6 +29,8 @@ TAIL = "FBI Seizes Another Forum | May 15, 2024\nPhoenix Woman Pleads Guilty\nJu
         "Related Coverage",
         "Recommended for you",
         "Further reading",
+        "Related",
+        "About the author",
     ],
 )
 def test_tail_headings_end_the_article(heading: str) -> None:
@@ -51,3 +53,31 @@ def test_prose_lines_that_start_alike_are_not_tail_headings(line: str) -> None:
     text = ARTICLE + line + "\n" + TAIL
     layout = analyze_layout(text, default_furniture())
     assert not any(s <= text.index(line) < e for s, e in layout.zones)
+
+
+EMPACT = (
+    "The EMPACT priority\n\n"
+    "In 2010 the European Union set up a four-year Policy Cycle to ensure greater continuity in "
+    "the fight against serious international and organised crime. In 2017 the Council of the EU "
+    "decided to continue the EU Policy Cycle for the 2018 - 2021 period.\n"
+)
+
+
+def test_a_standard_paragraph_is_furniture_whatever_its_length() -> None:
+    from takedown.pipeline.common import default_openers
+
+    text = ARTICLE + EMPACT + "Police in Spain arrested four more vendors in 2021.\n"
+    layout = analyze_layout(text, default_furniture(), default_openers())
+    heading = text.index("The EMPACT priority")
+    note = text.index("In 2010")
+    assert any(s <= heading < e for s, e in layout.zones)
+    assert any(s <= note and text.index("period.") < e for s, e in layout.zones)
+    after = text.index("Police in Spain")
+    assert not any(s <= after < e for s, e in layout.zones)
+
+
+def test_the_standard_paragraph_gives_no_dates() -> None:
+    from takedown import Extractor
+
+    rec = Extractor().extract(ARTICLE + EMPACT)
+    assert [d.value for d in rec.dates] == []

@@ -145,3 +145,14 @@ def test_a_kind_of_office_is_not_a_name(ex: Extractor, text: str, not_agency: st
 )
 def test_georgia_in_a_us_story_is_the_state(ex: Extractor, text: str, countries: list[str]) -> None:
     assert ex.extract(text).countries == countries
+
+
+def test_a_market_short_form_is_not_read_inside_a_country(ex: Extractor) -> None:
+    text = (
+        "Police shut down Kingdom Market, a darknet marketplace. Kingdom had 40,000 users. "
+        "Arrests followed in the United Kingdom and the Netherlands."
+    )
+    rec = ex.extract(text)
+    [market] = rec.marketplaces
+    assert [m.text for m in market.mentions] == ["Kingdom Market", "Kingdom"]
+    assert rec.countries == ["United Kingdom", "Netherlands"]
