@@ -36,7 +36,7 @@ _TITLES = (
     r"Spokesman|Spokeswoman|President|Senator|Governor|Mayor|Commander|Agent|Officer|Sergeant|"
     r"Lieutenant|Captain|Constable|Chief|Head|Leader|Commissar|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|"
     r"Prof\.|Insp\.?|Supt\.?|Det\.?|Sgt\.?|Cpl\.?|Cst\.?|Const\.?|Lt\.|Capt\.|Cmdr\.?|"
-    r"Gen\.|Snr|Sr\.|"
+    r"Gen\.|Snr|Sr\.|Defendant|Co-defendant|Suspect|"
     r"Agent[ \t]+in[ \t]+Charge|Special[ \t]+Agent[ \t]+in[ \t]+Charge)"
 )
 _ROLE_WORDS = (
@@ -434,7 +434,7 @@ _TITLE_WORDS = frozenset(
     "Spokesman Spokeswoman President Senator Governor Mayor Commander Agent Officer Sergeant "
     "Lieutenant Captain Constable Chief Head Leader Commissar Dr Dr. Mr Mr. Ms Ms. Mrs Mrs. "
     "Prof. Insp Insp. Supt Supt. Det Det. Sgt Sgt. Cpl Cpl. Cst Cst. Const Const. Lt. Capt. "
-    "Cmdr Cmdr. Gen. Snr Sr. Special Charge".split()
+    "Cmdr Cmdr. Gen. Snr Sr. Special Charge Defendant Co-defendant Suspect".split()
 )
 # One pass finds every run of capitalised words; the context of each run then says whether a
 # person stands in it (much cheaper than one full scan per context pattern).
@@ -458,7 +458,9 @@ _LEFT_CONTEXT = re.compile(
     rf"|\b(?:sentenced|arrested|charged|extradited|convicted|indicted|detained|identified|"
     rf"jailed|prosecuted)"
     rf"|\b(?:citizen|national|resident|defendant|suspect|administrator|operator|founder|vendor|"
-    rf"leader|man|woman|kingpin|mastermind),?"
+    rf"leader|man|woman|kingpin|mastermind|wife|husband|brother|sister|son|daughter|"
+    rf"girlfriend|boyfriend|accomplice|co-defendant|co-conspirator),?"
+    rf"|\b(?:identified|named)[ \t]+as|\breal[ \t]+name[ \t]+(?:is|was)"
     rf"|\b{_TITLES})[ \t]+$"
 )
 _DISTRICT_BEFORE = re.compile(r"\bDistrict[ \t]+of[ \t]+$")
@@ -483,6 +485,8 @@ _CONTEXT_LAST_WORDS = frozenset(
     "commissioner director chief head boss sentenced arrested charged extradited convicted "
     "indicted detained identified jailed prosecuted citizen national resident defendant "
     "suspect administrator operator founder vendor leader man woman kingpin mastermind "
+    "wife husband brother sister son daughter girlfriend boyfriend accomplice co-defendant "
+    "co-conspirator as is was "
     "Director General Attorney Administrator Commissioner Superintendent Inspector Detective "
     "Sheriff Judge Justice Minister Secretary Prosecutor Spokesperson Spokesman Spokeswoman "
     "President Senator Governor Mayor Commander Agent Officer Sergeant Lieutenant Captain "

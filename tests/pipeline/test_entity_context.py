@@ -156,3 +156,25 @@ def test_a_market_short_form_is_not_read_inside_a_country(ex: Extractor) -> None
     [market] = rec.marketplaces
     assert [m.text for m in market.mentions] == ["Kingdom Market", "Kingdom"]
     assert rec.countries == ["United Kingdom", "Netherlands"]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Defendant Marcus Johnson pleaded guilty.", ["Marcus Johnson"]),
+        ("Suspect Anna Berg was released on bail.", ["Anna Berg"]),
+        (
+            "Prosecutors charged Michael Ray Carter II and his wife, Emily Carter, with fraud.",
+            ["Michael Ray Carter II", "Emily Carter"],
+        ),
+        ("The vendors, identified as Ahmed Khan and others, were charged.", ["Ahmed Khan"]),
+        ('Market admin "Pharoah", whose real name is Rui-Siang Lin, ran it.', ["Rui-Siang Lin"]),
+        # the same words before what is not a person
+        ("The site was identified as Hydra Market by analysts.", []),
+        ("Police identified as many as 40 buyers in Ohio.", []),
+    ],
+)
+def test_people_named_by_a_role_or_a_relation(
+    ex: Extractor, text: str, persons: list[str]
+) -> None:
+    assert [p.name for p in ex.extract(text).persons] == persons
