@@ -23,7 +23,9 @@ Matching rules per field:
   currencies, ``count``, ``pill``, durations must be equal). A figure's ``equivalents`` are
   alternative statements of the same fact: a gold figure may match a predicted figure through
   one, and a predicted figure whose span lies inside another figure's equivalent is not a fact
-  of its own. Kind, substance and country are not required, but among pairings of equal size
+  of its own. A range ("eight to 23 years": ``value`` 8, ``value_max`` 23) states both bounds:
+  a gold figure may match it by either one (FORMAT.md leaves ranges open). Kind, substance
+  and country are not required, but among pairings of equal size
   the one where kind, substance and country agree is preferred.
 * ``figures_kind``: as ``figures``, but the kind must also agree.
 * ``dates``: set comparison of ``value`` strings.
@@ -567,6 +569,9 @@ def _figure_facts(items: Any) -> list[_FigureFact]:
             eq_value = _as_float(eq.get("value")) if isinstance(eq, Mapping) else None
             if eq_value is not None:
                 alternatives.append((eq_value, normalize_unit(eq.get("unit"))))
+        upper = _as_float(fig.get("value_max"))
+        if upper is not None:  # a range states its upper bound too ("eight to 23 years")
+            alternatives.append((upper, unit))
         kind = fig.get("kind")
         substance = fig.get("substance")
         country = fig.get("country")

@@ -164,6 +164,19 @@ def test_mass_conversion_in_scoring() -> None:
     assert _counts(score_article(gold, pred))["figures"] == (1, 0, 0)
 
 
+def test_a_range_matches_gold_by_either_bound_once() -> None:
+    rng = {**_fig("sentence", 8, "year"), "value_max": 23}
+    for gold_value in (8, 23):
+        gold = _article(figures=[_fig("sentence", gold_value, "year")])
+        assert _counts(score_article(gold, _article(figures=[rng])))["figures"] == (1, 0, 0)
+    # both bounds listed as two gold facts: the one range is one of them, not both
+    both = _article(figures=[_fig("sentence", 8, "year"), _fig("sentence", 23, "year")])
+    assert _counts(score_article(both, _article(figures=[rng])))["figures"] == (1, 0, 1)
+    # a value inside the range is neither bound
+    gold = _article(figures=[_fig("sentence", 15, "year")])
+    assert _counts(score_article(gold, _article(figures=[rng])))["figures"] == (0, 1, 1)
+
+
 # --------------------------------------------------------------------------------------------
 # One-to-one matching
 # --------------------------------------------------------------------------------------------
