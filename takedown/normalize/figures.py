@@ -230,7 +230,9 @@ _AUX_ARREST = re.compile(
     r"[ \t]+(?:were|was|have[ \t]+been|has[ \t]+been|had[ \t]+been|are)[ \t]+(?:also[ \t]+)?"
     r"(?:arrested|detained|charged|apprehended|indicted|taken[ \t]+into[ \t]+custody)\b"
 )
-_RANGE = re.compile(r"[ \t]*(?:-|–|—|to|and)[ \t]*(?=\d|[A-Za-z])", re.IGNORECASE)
+_RANGE = re.compile(r"[ \t]*(?:-|–|—|to|and)[ \t]*(?=\d|[A-Za-z$€£])", re.IGNORECASE)
+# a money range may repeat its currency before the far end: "$100 to $20,000", "€5m-€10m"
+_FAR_CURRENCY = re.compile(r"(?:US\$|A\$|C\$|[$€£])[ \t]?")
 _HALF = re.compile(r"(?:[ \t]+|-)and[ \t-]+a[ \t-]+half\b", re.IGNORECASE)
 _AND_MONTHS = re.compile(r"[ \t]+and[ \t]+(?P<n>\d{1,2}|[a-z]+)[ \t]+months?\b", re.IGNORECASE)
 _PILL_UNIT = re.compile(
@@ -1022,7 +1024,11 @@ class FigureFinder:
             rng.group(0).strip().lower() != "and"
             or re.search(r"\bbetween[ \t]+(?:\S+[ \t]+)?$", text[max(0, start - 20) : start], re.I)
         ):
-            far = self._number_at(text, rng.end())
+            far_at = rng.end()
+            if currency is not None:
+                sign = _FAR_CURRENCY.match(text, far_at)
+                far_at = sign.end() if sign else far_at
+            far = self._number_at(text, far_at)
             if far is not None and (currency is not None or self._unit(text, far[1]) is not None):
                 far_value, far_end, far_mult = far
                 if mult == 1 and far_mult > 1:

@@ -210,6 +210,14 @@ CASES: list[tuple[str, list[F]]] = [
         [fig("money_seized", 5_000_000, "EUR", value_max=10_000_000)],
     ),
     (
+        "Police seized between $5 and $10 million in cash.",
+        [fig("money_seized", 5_000_000, "USD", value_max=10_000_000)],
+    ),
+    (
+        "Police seized $100 to the east of town and 20 kg of cocaine.",
+        [fig("money_seized", 100, "USD"), fig("drugs_seized", 20, "kg", substance="cocaine")],
+    ),
+    (
         "Investigators seized 144,000 or so bitcoins.",
         [fig("money_seized", 144_000, "BTC", qualifier="about")],
     ),
