@@ -318,7 +318,7 @@ class EntityRecognizer(RulesComponent):
         for hits, case_insensitive in ((exact, False), (folded, True)):
             for cs, ce, idx, tokens in hits:
                 entry = self.entries[idx]
-                if layout.in_zone(cs, ce):
+                if layout.in_zone(cs, ce) or _in_address(text, cs, ce):
                     continue
                 surface = text[cs:ce]
                 if case_insensitive and surface.islower():
@@ -780,6 +780,15 @@ class EntityRecognizer(RulesComponent):
                     _Cand("person", start, end, "pattern", owner.key, owner.name, rule="surname")
                 )
         return out
+
+
+_DOMAIN_AFTER = re.compile(r"\.[a-z]")
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """A name inside a web or mail address ("Canada.ca", "www.europol.europa.eu",
+    "tips@fbi.gov") is part of the address, not a mention."""
+    return (start > 0 and text[start - 1] in "./@") or _DOMAIN_AFTER.match(text, end) is not None
 
 
 _US_STORY = re.compile(

@@ -178,3 +178,19 @@ def test_people_named_by_a_role_or_a_relation(
     ex: Extractor, text: str, persons: list[str]
 ) -> None:
     assert [p.name for p in ex.extract(text).persons] == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "agencies"),
+    [
+        ("Search Canada.ca for the notice.", [], []),
+        ("Send tips to tips.fbi.gov or visit www.europol.europa.eu today.", [], []),
+        ("Police in Canada said the FBI. helped", ["Canada"], ["Federal Bureau of Investigation"]),
+    ],
+)
+def test_names_inside_web_addresses_are_not_mentions(
+    ex: Extractor, text: str, countries: list[str], agencies: list[str]
+) -> None:
+    rec = ex.extract(text)
+    assert rec.countries == countries
+    assert [a.name for a in rec.agencies] == agencies
