@@ -79,9 +79,10 @@ Relative dates (news mode, as HeidelTime; all need ``anchor``, the article's dat
     * "last/this/next year|month|week", "earlier/later this year", "earlier in the year": the
       anchor's year (month) shifted; weeks are ISO weeks "2024-W25". "N years/months/weeks/days
       ago" likewise. "the past year", "the last year" are durations and are not matched.
-    * Seasons use the TIMEX3 codes SP, SU, FA, WI ("2023-FA"). Meteorological seasons:
-      spring Mar-May, summer Jun-Aug, fall Sep-Nov, winter Dec-Feb, and a winter is named by
-      the year of its January (Dec 2023-Feb 2024 is "2024-WI"). "last fall", "this past fall":
+    * A season's value is the year it falls in (ISO 8601 has no seasons; a vague part of a
+      year takes the enclosing value, as "late 2021" does). Meteorological seasons: spring
+      Mar-May, summer Jun-Aug, fall Sep-Nov, winter Dec-Feb, and a winter is the year of its
+      January (Dec 2023-Feb 2024 is "2024"). "last fall", "this past fall":
       the latest occurrence that began before the season containing the anchor; "next fall":
       the first that begins after it; "this fall": the occurrence nearest to the anchor.
     Without an anchor, relative expressions are still returned with ``value=None`` so the
@@ -92,8 +93,10 @@ Modifiers
     ("late 2021" -> "2021", "late November 2022" -> "2022-11"). Inside a period the modifier
     is dropped ("from late 2021 to early 2023" -> "2021/2023").
 Quarters, halves, seasons, decades
-    "the first quarter of 2021"/"Q1 2021" -> "2021-Q1", "the second half of 2020" -> "2020-H2",
-    "spring 2021"/"the summer of 2020" -> "2021-SP"/"2020-SU", "the late 1990s" -> "199" (end).
+    A quarter or half is its months as an ISO interval, at the precision stated: "the first
+    quarter of 2021"/"Q1 2021" -> "2021-01/2021-03", "the second half of 2020" ->
+    "2020-07/2020-12". A season is its year: "spring 2021"/"the summer of 2020" -> "2021"/
+    "2020". "the late 1990s" -> "199" (end).
 Periods
     "between X and Y", "from X to|through|until Y", "X to Y", "X-Y" where Y carries a year and
     X may borrow it ("from March to June 2021" -> "2021-03/2021-06"), "2011-13". The end must
@@ -116,7 +119,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -130,8 +133,8 @@ class DateMatch:
     """One date expression. ``text == source[start:end]`` always holds.
 
     ``value`` is ISO 8601 at the stated precision ("2024-02-15", "2022-11", "2019"), an ISO
-    interval ("1999/2020"), a decade ("199"), an ISO week ("2024-W24"), or a TIMEX3 season,
-    quarter or half ("2023-FA", "2021-Q1", "2020-H2"); None for a relative date without anchor.
+    interval ("1999/2020", a quarter "2021-01/2021-03"), a decade ("199") or an ISO week
+    ("2024-W24"); None for a relative date without anchor.
     ``expression`` is one of: absolute-day, absolute-month, year, decade, season, quarter, half,
     interval, partial-date (month and day, year from the anchor), relative-day,
     relative-weekday, relative-week, relative-month, relative-season, relative-year.
@@ -284,7 +287,7 @@ _REFERENCE_BEFORE = re.compile(
     "(?:(?<![A-Za-z])(?i:sections?|sec\\.|article|clause|paragraph|para\\.|chapter|schedule|"
     "rule|room|suite|apt\\.?|model|version|build|serial|docket|flight|route|highway|"
     "interstate|page|pp?\\.|vol\\.|copyright)"
-    f"|(?<![A-Za-z])(?:{_STATUTE}(?:{_S}of)?|Case|Unit|Box|Part|Exit|Form|Item|Lot|Title)"
+    f"|(?<![A-Za-z])(?:{_STATUTE}(?:{_S}of|,)?|Case|Unit|Box|Part|Exit|Form|Item|Lot|Title)"
     "|\\u00a7|\\((?i:c)\\))" + _OS + "$"
 )
 # Makes a model year stands before ("a stolen 2018 Ferrari"): seizure lists name cars so.
@@ -788,6 +791,7 @@ def _season_start(year: int, code: str) -> int:
 
 
 def _resolve_season(code: str, qualifier: str, anchor: date) -> str:
+    """The year of the season meant (see "Relative dates" in the module docstring)."""
     q = " ".join(qualifier.lower().split())
     here = anchor.year * 12 + anchor.month - 1
     # the start of the season that contains the anchor month
@@ -803,7 +807,7 @@ def _resolve_season(code: str, qualifier: str, anchor: date) -> str:
     else:  # "this", "earlier this", "later this": the nearest occurrence
         pos = here + (anchor.day - 1) / 31
         year = min(options, key=lambda sy: (abs(sy[0] + 1.5 - pos), sy[0]))[1]
-    return f"{year:04d}-{code}"
+    return f"{year:04d}"  # the season's year (a winter's is its January's)
 
 
 def _resolve_unit(unit: str, shift: int, anchor: date) -> str:
@@ -884,18 +888,21 @@ def _h_absolute(m: re.Match[str], anchor: date | None) -> _Fields | None:
 
 def _h_quarter(m: re.Match[str], anchor: date | None) -> _Fields | None:
     y = m.group("y") or m.group("y2")
-    if m.group("code"):
-        return f"{y}-{m.group('code')}", None, False, "quarter"
-    half = m.group("unit").lower() == "half"
-    n = _ORDINALS[m.group("q").lower()] or (2 if half else 4)
+    code = m.group("code")
+    if code:
+        half, n = code[0] == "H", int(code[1])
+    else:
+        half = m.group("unit").lower() == "half"
+        n = _ORDINALS[m.group("q").lower()] or (2 if half else 4)
     if half and n > 2:
         return None
-    return f"{y}-{'H' if half else 'Q'}{n}", None, False, "half" if half else "quarter"
+    months = 6 if half else 3
+    first, last = (n - 1) * months + 1, n * months
+    return f"{y}-{first:02d}/{y}-{last:02d}", None, False, "half" if half else "quarter"
 
 
 def _h_season(m: re.Match[str], anchor: date | None) -> _Fields | None:
-    code = _SEASON_CODE[m.group("season").lower()]
-    return f"{m.group('y')}-{code}", _modifier(m.group("mod")), False, "season"
+    return m.group("y"), _modifier(m.group("mod")), False, "season"
 
 
 def _h_decade(m: re.Match[str], anchor: date | None) -> _Fields | None:
@@ -1084,3 +1091,70 @@ def find_dates(
         kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+# ---------------------------------------------------------------------------------------------
+# Narrative years
+# ---------------------------------------------------------------------------------------------
+
+# what sets a paragraph's year: a date with its month ("in May 2019") or a part of a year
+# ("the summer of 2017"); a bare year is often a side remark ("the team, set up in 2018, ...
+# at a May 2 press conference")
+_YEAR_STATED = frozenset({"absolute-day", "absolute-month", "season", "quarter", "half"})
+
+
+def _bare_month_day(text: str) -> tuple[int, int | None] | None:
+    """(month, day) of a match that is only a month name, or a month and a day ("June",
+    "Sept.", "June 5", "5 June"), else None."""
+    words = text.replace(",", " ").split()
+    if not 1 <= len(words) <= 2:
+        return None
+    months = [w for w in words if w.rstrip(".").lower() in _MONTH_NUM]
+    if len(months) != 1:
+        return None
+    days = [w for w in words if w not in months]
+    day = None
+    if days:
+        digits = days[0].lower().removesuffix("st").removesuffix("nd").removesuffix("rd")
+        digits = digits.removesuffix("th")
+        if not digits.isdigit():
+            return None
+        day = int(digits)
+    return _MONTH_NUM[months[0].rstrip(".").lower()], day
+
+
+def narrative_years(text: str, matches: list[DateMatch]) -> list[DateMatch]:
+    """Yearless months and days read in the year their paragraph is telling of.
+
+    Why: news resolve "in June" against the article's date, but a paragraph that has just
+    said "in May 2017" goes on in 2017 ("Two years later, in May 2019, ... In June, the site
+    was gone"), as HeidelTime's narrative mode reads a text. So a bare month ("in June") or
+    month and day ("on June 5") takes the year of the latest full date (a month, season or
+    quarter and its year) before it in the same paragraph (line); with none, or where the
+    words before it announce something to come, it keeps the reading from the article's
+    date. ``matches`` are in text order; the others are returned unchanged.
+    """
+    out: list[DateMatch] = []
+    year: int | None = None
+    line_end = -1
+    for m in matches:
+        if m.start > line_end:  # a new paragraph: nothing told yet
+            year = None
+            nl = text.find("\n", m.start)
+            line_end = len(text) if nl < 0 else nl
+        if m.expression in _YEAR_STATED and m.value and m.value[:4].isdigit():
+            year = int(m.value[:4])
+        elif (
+            year is not None
+            and m.expression in ("relative-month", "partial-date")
+            and not _announces(text, m.start)  # "sentencing is set for Sept. 30": ahead
+        ):
+            parts = _bare_month_day(m.text)
+            if parts is not None:
+                month, day = parts
+                if day is None:
+                    m = replace(m, value=f"{year:04d}-{month:02d}")
+                elif _valid_day(year, month, day):
+                    m = replace(m, value=f"{year:04d}-{month:02d}-{day:02d}")
+        out.append(m)
+    return out

@@ -12,7 +12,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from takedown.normalize.dates import find_dates
+from takedown.normalize.dates import find_dates, narrative_years
 from takedown.normalize.published import byline_and_widgets
 from takedown.pipeline.common import (
     DATE_FACTS_KEY,
@@ -61,6 +61,7 @@ class DateTagger(BatchComponent):
         if published is not None and not any(m.start == published.start for m in found):
             found.append(published)
             found.sort(key=lambda m: m.start)
+        found = narrative_years(text, found)
         stated = [m for m in found if m.value is not None and m.expression not in _NOT_STATED]
         doc._.takedown_unresolved = [
             m for m in found if m.value is None or m.expression in _NOT_STATED

@@ -168,15 +168,16 @@ CASES: list[Case] = [
     Case("detained on [April 23 and 24] in", None, None, None, "interval"),
     Case("between 6 and 31 [April 2019]", None, "2019-04", None, "absolute-month"),
     # --- quarters, halves, seasons, decades -------------------------------------------------
-    Case("in [the first quarter of 2021]", None, "2021-Q1", None, "quarter"),
-    Case("[Q3 2022]", None, "2022-Q3"),
-    Case("[the last quarter of 2020]", None, "2020-Q4"),
-    Case("in [the second half of 2020]", None, "2020-H2", None, "half"),
-    Case("[spring 2021]", None, "2021-SP", None, "season"),
-    Case("in [the summer of 2020]", None, "2020-SU"),
-    Case("[autumn 2019]", None, "2019-FA"),
-    Case("[Fall 2019]", None, "2019-FA"),
-    Case("[winter 2022]", None, "2022-WI"),
+    Case("in [the first quarter of 2021]", None, "2021-01/2021-03", None, "quarter"),
+    Case("[Q3 2022]", None, "2022-07/2022-09"),
+    Case("[H1 2023]", None, "2023-01/2023-06", None, "half"),
+    Case("[the last quarter of 2020]", None, "2020-10/2020-12"),
+    Case("in [the second half of 2020]", None, "2020-07/2020-12", None, "half"),
+    Case("[spring 2021]", None, "2021", None, "season"),
+    Case("in [the summer of 2020]", None, "2020"),
+    Case("[autumn 2019]", None, "2019"),
+    Case("[Fall 2019]", None, "2019"),
+    Case("[winter 2022]", None, "2022"),
     Case("in the [late 1990s]", None, "199", "end", "decade"),
     Case("in the [2010s]", None, "201", None, "decade"),
     # --- relative days (anchor: Tuesday 18 June 2024) ----------------------------------------
@@ -257,17 +258,17 @@ CASES: list[Case] = [
     # a cue in the sentence before does not reach across a full stop
     Case("He will appeal. Police searched the flat on [Monday].", TUE, "2024-06-17"),
     Case("He will be sentenced in [August]", None, None, None, "relative-month"),
-    # --- seasons (TIMEX3 codes; a winter is named by its January) ----------------------------
-    Case("In one operation [last fall], investigators", TUE, "2023-FA", None, "relative-season"),
-    Case("an effort [this spring] called", TUE, "2024-SP"),
-    Case("[last summer]", TUE, "2023-SU"),
-    Case("[last winter]", TUE, "2024-WI"),
-    Case("[last spring]", TUE, "2024-SP"),
-    Case("[next winter]", TUE, "2025-WI"),
-    Case("[this fall]", TUE, "2024-FA"),
-    Case("[last spring]", date(2024, 4, 15), "2023-SP"),
-    Case("[this winter]", date(2023, 12, 20), "2024-WI"),
-    Case("[late last summer]", TUE, "2023-SU", "end"),
+    # --- seasons (the year; a winter is its January's) ----------------------------
+    Case("In one operation [last fall], investigators", TUE, "2023", None, "relative-season"),
+    Case("an effort [this spring] called", TUE, "2024"),
+    Case("[last summer]", TUE, "2023"),
+    Case("[last winter]", TUE, "2024"),
+    Case("[last spring]", TUE, "2024"),
+    Case("[next winter]", TUE, "2025"),
+    Case("[this fall]", TUE, "2024"),
+    Case("[last spring]", date(2024, 4, 15), "2023"),
+    Case("[this winter]", date(2023, 12, 20), "2024"),
+    Case("[late last summer]", TUE, "2023", "end"),
     Case("an effort [this spring] called", None, None, None, "relative-season"),
     # --- not dates ----------------------------------------------------------------------------
     Case("sentenced to 14 years in prison", TUE, None),
@@ -313,6 +314,8 @@ CASES: list[Case] = [
     Case("under Section 2002 of the code and § 2019", TUE, None),
     Case("the 2002 Act and the Proceeds of Crime Act 2002 (Cth)", TUE, None),
     Case("the USA PATRIOT Act of 2001 and the 2018 Regulations", TUE, None),
+    Case("under the NDPS Act, 1985, possession is an offence", TUE, None),
+    Case("The Act, passed in [1985], changed little.", TUE, "1985"),
     Case("a Toyota model 2006 and a 2018 model", TUE, None),
     Case("a stolen 2018 Ferrari 488 Spider and a 2019 Ford F-150", TUE, None),
     Case("a 2017 Range Rover and a 2016 Mercedes-Benz", TUE, None),
@@ -541,3 +544,48 @@ def test_master_scan_shortcut_changes_nothing(text: str) -> None:
 
 def _starts(hits: Iterable[re.Match[str]]) -> list[tuple[int, str | None]]:
     return [(m.start(m.lastgroup or 0), m.lastgroup) for m in hits]
+
+
+def _narrative(text: str, anchor: date | None) -> list[tuple[str, str | None]]:
+    from takedown.normalize.dates import narrative_years
+
+    return [(m.text, m.value) for m in narrative_years(text, find_dates(text, anchor))]
+
+
+def test_a_paragraph_goes_on_in_the_year_it_tells_of() -> None:
+    text = "Two years later, in May 2019, police seized it. In June, the site was gone. On June 5 "
+    text += "the admin was arrested.\nPolice said the vendor was arrested in March."
+    assert _narrative(text, TUE) == [
+        ("May 2019", "2019-05"),
+        ("June", "2019-06"),
+        ("June 5", "2019-06-05"),
+        ("March", "2024-03"),  # a new paragraph: the article's date again
+    ]
+
+
+def test_a_season_sets_the_year_and_a_bare_year_does_not() -> None:
+    assert _narrative("In the summer of 2017, police took over the market in June.", TUE) == [
+        ("the summer of 2017", "2017"),
+        ("June", "2017-06"),
+    ]
+    # "set up in 2018" is a side remark; the press conference is the article's
+    assert _narrative("The team, set up in 2018, spoke at a May 2 press conference.", TUE) == [
+        ("2018", "2018"),
+        ("May 2", "2024-05-02"),
+    ]
+
+
+def test_announced_dates_and_qualified_months_keep_their_reading() -> None:
+    text = "He was arrested in May 2023. Sentencing is set for Sept. 30. Last June he fled."
+    assert _narrative(text, TUE) == [
+        ("May 2023", "2023-05"),
+        ("Sept. 30", "2024-09-30"),
+        ("Last June", "2023-06"),
+    ]
+
+
+def test_without_an_article_date_the_paragraph_still_gives_the_year() -> None:
+    assert _narrative("Police struck in May 2019. In June, the site was gone.", None) == [
+        ("May 2019", "2019-05"),
+        ("June", "2019-06"),
+    ]
