@@ -81,12 +81,14 @@ _ZONE = r"(?:gmt|utc|bst|cet|cest|eet|eest|msk|ist|jst|aest|aedt|[ecmp][sd]?t)"
 # A colon time may run on ("10:32 AM ET"); a dot time ("13.05") could be a number, so it
 # must end the line or meet a separator.
 _AFTER_OK = re.compile(
-    r"(?i)^\s*(?:$|[" + _SEPARATORS + r"]|,?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|"
+    # a run of blanks sets the date off as a separator does ("March 28, 2024      Vancouver")
+    r"(?i)^(?:[ \t]{2,}\S|\s*(?:$|[" + _SEPARATORS + r"]|"
+    r",?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|"
     r",?\s*(?:at\s+)?\d{1,2}:\d{2}\b|"
     r",?\s*(?:at\s+)?\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:" + _ZONE + r"\b\s*)?"
     r"(?:$|[" + _SEPARATORS + r"])|by\s|\(|"
     # an ISO timestamp's time: "2023-05-02T10:15:00Z", "2023-05-02T10:15+02:00"
-    r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*(?:$|[" + _SEPARATORS + r"]))"
+    r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*(?:$|[" + _SEPARATORS + r"])))"
 )
 # A press-release dateline: "WASHINGTON, May 2, 2023 —", "THE HAGUE, Netherlands, ..."
 _DATELINE_CUE = re.compile(r"^\s*[A-Z][A-Z.'\u2019 -]{1,40},(?:\s*[A-Z][A-Za-z.]+,)?\s*$")

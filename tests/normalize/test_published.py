@@ -84,6 +84,8 @@ ROWS: list[tuple[str, str, str | None]] = [
     ("iso timestamp", "Headline\n2023-05-02T10:15:00Z\n" + BODY, "2023-05-02"),
     ("iso timestamp offset", "Headline\nPublished 2023-05-02T10:15:00+02:00\n" + BODY,
      "2023-05-02"),
+    ("date set off by blanks", "Headline\nNews release\n\nMarch 28, 2024          Vancouver, "
+     "British Columbia          Canada Border Services Agency\n\n" + BODY, "2024-03-28"),
     # not bylines
     ("widget over nav bar", "Saturday, September 27, 2025\nCANADA | ONTARIO | CRIME\n\n"
      "Headline\n" + BODY, None),
