@@ -55,6 +55,22 @@ _MARKET_CONTEXT = re.compile(
 # Country names that are also common first names or US states: only after a preposition.
 _AMBIGUOUS_COUNTRY_FORMS = frozenset({"Georgia", "Jordan", "Chad", "Niger", "Mali", "Guinea"})
 _DEMONYM_VETO_BEFORE = re.compile(r"(?:Latin|South|North|Central|Native|African)[ \t]+$")
+# a demonym as part of a place's or a language's name: "British Columbia", "the British Virgin
+# Islands", "the Indian Ocean", "a Russian-language forum", "Russian-speaking vendors"
+_DEMONYM_VETO_AFTER = re.compile(
+    r"[ \t]+(?:Columbia|Virgin[ \t]+Islands|Guiana|Ocean|Sea|Riviera|Antarctic)\b"
+    r"|-(?:language|speaking)\b"
+)
+# a country's name as a US town's: "Lebanon, OH", "Mexico, Missouri", "Peru, Indiana"
+_US_STATE_AFTER = re.compile(
+    r",[ \t]*(?:A[LKZR]|C[AOT]|DE|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|"
+    r"S[CD]|T[NX]|UT|V[TA]|W[AVIY]|Alabama|Alaska|Arizona|Arkansas|California|Colorado|"
+    r"Connecticut|Delaware|Florida|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|"
+    r"Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|"
+    r"New[ \t]+(?:Hampshire|Jersey|Mexico|York)|North[ \t]+(?:Carolina|Dakota)|Ohio|Oklahoma|"
+    r"Oregon|Pennsylvania|Rhode[ \t]+Island|South[ \t]+(?:Carolina|Dakota)|Tennessee|Texas|"
+    r"Utah|Vermont|Virginia|Washington|West[ \t]+Virginia|Wisconsin|Wyoming)\b"
+)
 _ORG_WORDS = re.compile(
     r"\b(?:Market|Marketplace|Department|Police|Agency|Bureau|Service|Unit|Office|Court|"
     r"Operation|Team|Task|Administration|Division|Justice|Europol|Darknet|Dark|Web|"
@@ -147,6 +163,11 @@ _NOT_AFTER_WORD_OR_HYPHEN = re.compile(r"(?<![\w-])")
 # an ambiguous country name ("Georgia", "Jordan") counts right after a preposition; not after
 # a comma, which is how US places are written ("Atlanta, Georgia")
 _PREPOSITION_BEFORE = re.compile(r"(?:\bin|\bfrom|\bof|\bto)[ \t]+(?:the[ \t]+)?$")
+# the name before ", " or " and " in a list: "Syria and Jordan", "Armenia, Georgia"
+_COORDINATED_BEFORE = re.compile(
+    r"([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,2})"
+    r"(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$"
+)
 # "New Mexico", "New South Wales": a country's name inside a longer place name (listed longer
 # names such as "Papua New Guinea" win as longer matches)
 _NEW_PLACE_BEFORE = re.compile(r"\bNew[ \t]+(?:South[ \t]+)?$")
@@ -350,8 +371,10 @@ class EntityRecognizer(RulesComponent):
                     if not found:
                         continue
                 if label == "country":
-                    if surface in _AMBIGUOUS_COUNTRY_FORMS and not _PREPOSITION_BEFORE.search(
-                        text, max(0, cs - 12), cs
+                    if (
+                        surface in _AMBIGUOUS_COUNTRY_FORMS
+                        and not _PREPOSITION_BEFORE.search(text, max(0, cs - 12), cs)
+                        and not self._after_a_country(text, cs)
                     ):
                         continue
                     if surface == "Georgia" and _us_story(text):
@@ -361,6 +384,10 @@ class EntityRecognizer(RulesComponent):
                     ):
                         continue
                     if _NEW_PLACE_BEFORE.search(text, max(0, cs - 12), cs):
+                        continue
+                    if surface in self.demonym_forms and _DEMONYM_VETO_AFTER.match(text, ce):
+                        continue
+                    if _US_STATE_AFTER.match(text, ce):
                         continue
                 out.append(_listed(entry, cs, ce, "gazetteer"))
         return out, anaphors
@@ -402,6 +429,15 @@ class EntityRecognizer(RulesComponent):
         exact.sort()
         folded.sort()
         return exact, folded, anaphors
+
+    def _after_a_country(self, text: str, start: int) -> bool:
+        """Listed after another country ("Syria and Jordan", "Armenia, Georgia"): a country
+        too, whatever else its name could be."""
+        m = _COORDINATED_BEFORE.search(text, max(0, start - 40), start)
+        if m is None:
+            return False
+        idx = self.surface_index.get(norm_key(m.group(1)))
+        return idx is not None and self.entries[idx].label == "country"
 
     def _bracketed_owner(self, text: str, end: int) -> GazetteerEntry | None:
         """The listed body a bracketed acronym right after a name points to: "Central Bureau

@@ -194,3 +194,20 @@ def test_names_inside_web_addresses_are_not_mentions(
     rec = ex.extract(text)
     assert rec.countries == countries
     assert [a.name for a in rec.agencies] == agencies
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("RCMP officers in British Columbia searched the flat.", []),
+        ("Money moved through the British Virgin Islands.", []),
+        ("Vendors on a Russian-language forum sold the pills.", []),
+        ("Russian-speaking vendors sold the pills.", []),
+        ("Weather for Lebanon, OH: 54 degrees.", []),
+        ("He lived in Mexico, Missouri, before moving.", []),
+        ("British police and Russian officials met.", ["United Kingdom", "Russia"]),
+        ("Police in Lebanon, Syria and Jordan cooperated.", ["Lebanon", "Syria", "Jordan"]),
+    ],
+)
+def test_country_words_inside_other_names(ex: Extractor, text: str, countries: list[str]) -> None:
+    assert ex.extract(text).countries == countries
