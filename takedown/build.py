@@ -153,11 +153,15 @@ def _forms(members: list[_Mention], label: str) -> list[str]:
         form = m.text.strip() if label == "operation" else _surface(m.text)
         if form not in forms:
             forms.append(form)
-        # "the Justice Department's Criminal Division" also calls the unit by its own name
+        # "the Justice Department's Criminal Division" also calls the unit by its own name,
+        # and by the owner's and its own together ("Justice Department Criminal Division")
         if label == "agency" and ("'s" in form or "’s" in form):
             unit = _POSSESSIVE_UNIT.search(form)
-            if unit and unit.group(1) not in forms:
-                forms.append(unit.group(1))
+            if unit:
+                joined = form[: unit.start()] + " " + unit.group(1)
+                for f in (unit.group(1), joined):
+                    if f not in forms:
+                        forms.append(f)
     return forms
 
 

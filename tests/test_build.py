@@ -42,6 +42,10 @@ def test_paragraphs_match_the_plain_definition() -> None:
     [
         ("Justice Department's Criminal Division", "Criminal Division"),
         ("FBI's Baltimore Field Office", "Baltimore Field Office"),
+        (
+            "IRS Criminal Investigation's Washington, D.C. Field Office",
+            "Washington, D.C. Field Office",
+        ),
         ("U.S. Attorney's Office", None),
         ("U.S. Attorney's Office in Maryland", None),
         ("Public Prosecutor General's Office in Koblenz", None),
@@ -51,4 +55,5 @@ def test_paragraphs_match_the_plain_definition() -> None:
 def test_an_agency_alias_names_a_unit_after_a_possessive_owner(form: str, unit: str | None) -> None:
     mention = _Mention("agency", "k", form, 0, len(form), form, "pattern", None, None, None)
     aliases = _forms([mention], "agency")
-    assert aliases == [form] + ([unit] if unit else [])
+    owner = form.split("'s ")[0]
+    assert aliases == [form] + ([unit, f"{owner} {unit}"] if unit else [])

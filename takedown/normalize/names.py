@@ -31,9 +31,10 @@ _TITLES = (
     r"Interim|U\.S\.|United[ \t]+States|District|Federal|Magistrate|Circuit|Public|Lead|"
     r"Supervisory|Detective|Police|Regional|National|Attorney|[A-Z]{2,5})[ \t]+){0,3}"
     r"(?:(?:Director|Inspector|Secretary|Solicitor|Attorney|Surgeon)[ \t]+General|Director|"
-    r"Attorney|Administrator|Commissioner|Superintendent|"
-    r"Inspector|Detective|Sheriff|Judge|Justice|Minister|Secretary|Prosecutor|Spokesperson|"
-    r"Spokesman|Spokeswoman|President|Senator|Governor|Mayor|Commander|Agent|Officer|Sergeant|"
+    r"Attorneys?|Administrator|Commissioner|Superintendent|"
+    r"Inspectors?|Detectives?|Sheriff|Judges?|Justice|Minister|Secretary|Prosecutors?|"
+    r"Spokesperson|Spokesman|Spokeswoman|President|Senator|Governor|Mayor|Commander|Agents?|"
+    r"Officers?|Sergeant|"
     r"Lieutenant|Captain|Constable|Chief|Head|Leader|Commissar|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|"
     r"Prof\.|Insp\.?|Supt\.?|Det\.?|Sgt\.?|Cpl\.?|Cst\.?|Const\.?|Lt\.|Capt\.|Cmdr\.?|"
     r"Gen\.|Snr|Sr\.|Defendant|Co-defendant|Suspect|"
@@ -434,7 +435,8 @@ _TITLE_WORDS = frozenset(
     "Spokesman Spokeswoman President Senator Governor Mayor Commander Agent Officer Sergeant "
     "Lieutenant Captain Constable Chief Head Leader Commissar Dr Dr. Mr Mr. Ms Ms. Mrs Mrs. "
     "Prof. Insp Insp. Supt Supt. Det Det. Sgt Sgt. Cpl Cpl. Cst Cst. Const Const. Lt. Capt. "
-    "Cmdr Cmdr. Gen. Snr Sr. Special Charge Defendant Co-defendant Suspect".split()
+    "Cmdr Cmdr. Gen. Snr Sr. Special Charge Defendant Co-defendant Suspect Attorneys Inspectors "
+    "Detectives Judges Prosecutors Agents Officers".split()
 )
 # One pass finds every run of capitalised words; the context of each run then says whether a
 # person stands in it (much cheaper than one full scan per context pattern).
@@ -478,6 +480,7 @@ _RIGHT_CONTEXT = re.compile(
     r"|defen[cs]e[ \t]+(?:lawyer|attorney|team))\b"
 )
 _INITIAL = re.compile(r"[A-Z]\.$")
+_AND_NEXT = re.compile(r"[ \t]+and[ \t]+(?=[A-Z])")
 # The last word of every left context above: the regex runs only after one of them
 _CONTEXT_LAST_WORDS = frozenset(
     "said Said says Says to told added explained agent officer detective prosecutor "
@@ -499,10 +502,12 @@ _ACRONYM_START = re.compile(r"[A-Z]{2,5}|U\.S\.")
 
 def find_persons(text: str, layout: Layout) -> list[NameCandidate]:
     out: list[NameCandidate] = []
+    shared_title_at = -1  # "Trial Attorneys Alden Whitcombe and Priya Venkataraman": the
+    # title covers the name after "and" too
     for m in finditer_guarded(_NAME_RUN, _NAME_RUN_GUARD, text):
         s, e = m.span()
         run = m.group(0)
-        titled = False
+        titled = s == shared_title_at
         tokens = run.split()
         # "said Detective Superintendent Paul Hopkins", "Europol Executive Director Catherine
         # De Bolle": the name starts after the last title in the run
@@ -537,6 +542,9 @@ def find_persons(text: str, layout: Layout) -> list[NameCandidate]:
         if layout.in_zone(s, e):
             continue
         out.append(NameCandidate("person", s, e, text[s:e], "person-context"))
+        if titled:
+            joined = _AND_NEXT.match(text, e)
+            shared_title_at = joined.end() if joined else -1
     return out
 
 

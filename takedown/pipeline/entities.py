@@ -156,6 +156,8 @@ _OPERATION_CONTEXT = re.compile(r"operation|code-?named|dubbed", re.IGNORECASE)
 # right before or after the word "market(place)".
 _MARKET_WORD_AFTER = re.compile(r"[ \t]+[Mm]arket(?:place)?s?\b")
 _MARKET_WORD_BEFORE = re.compile(r"[Mm]arket(?:place)?s?[ \t]+$")
+# between a person and the body after them: "... Venkataraman of the Criminal Division"
+_AFTER_PERSON = re.compile(r"[ \t]*,?[ \t]*(?:(?:of|for|at|with|from|and)[ \t]+)?(?:the[ \t]+)?")
 _POSSESSIVE_OWNER = re.compile(r"^(?:the\s+)?(.+?)['’]s\s+\S")
 # the left edge of a whole word that may be hyphenated: checked after the rest matched
 # (finditer_guarded, normalize/scan.py), so the scan skips ahead to the word's first letter
@@ -458,42 +460,58 @@ class EntityRecognizer(RulesComponent):
             *find_agencies(text, layout),
         ]
         for c in found:
-            name = c.text
-            if c.rule == "head-noun" and _GENERIC_WORDS.issuperset(name.split()):
+            if c.rule == "head-noun" and _GENERIC_WORDS.issuperset(c.text.split()):
                 continue  # "Field Office", "Press Office": a kind of office, not a name
-            start = c.start
-            if c.label == "operation":
-                op = re.search(
-                    r"(?:[Oo]peration|Project)[ \t]+[\"“‘']?$", text[max(0, c.start - 14) : c.start]
-                )
-                if op:
-                    start = c.start - len(op.group(0))
-            idx = None
-            if c.label == "agency":
-                owner = self._bracketed_owner(text, c.end)
-                if owner is not None:
-                    idx = self.surface_index.get(norm_key(owner.name))
-            if idx is None:
-                idx = self.surface_index.get(norm_key(name))
-            if idx is None:
-                # "U.S. Justice Department": a country word before a listed name
-                bare = _COUNTRY_PREFIX.sub("", name)
-                if bare != name:
-                    idx = self.surface_index.get(norm_key(bare))
-            if idx is not None and self.entries[idx].label == c.label:
-                out.append(_listed(self.entries[idx], start, c.end, c.rule))
-            else:
-                out.append(
-                    _Cand(
-                        c.label,
-                        start,
-                        c.end,
-                        "pattern",
-                        f"p:{c.label}:{norm_key(name)}",
-                        name,
-                        rule=c.rule,
-                    )
-                )
+            out.append(self._pattern_cand(text, c))
+        return out
+
+    def _pattern_cand(self, text: str, c: NameCandidate) -> _Cand:
+        """A pattern's name as a candidate: the listed body's when the list knows the name."""
+        name = c.text
+        start = c.start
+        if c.label == "operation":
+            op = re.search(
+                r"(?:[Oo]peration|Project)[ \t]+[\"“‘']?$", text[max(0, c.start - 14) : c.start]
+            )
+            if op:
+                start = c.start - len(op.group(0))
+        idx = None
+        if c.label == "agency":
+            owner = self._bracketed_owner(text, c.end)
+            if owner is not None:
+                idx = self.surface_index.get(norm_key(owner.name))
+        if idx is None:
+            idx = self.surface_index.get(norm_key(name))
+        if idx is None:
+            # "U.S. Justice Department": a country word before a listed name
+            bare = _COUNTRY_PREFIX.sub("", name)
+            if bare != name:
+                idx = self.surface_index.get(norm_key(bare))
+        if idx is not None and self.entries[idx].label == c.label:
+            return _listed(self.entries[idx], start, c.end, c.rule)
+        return _Cand(
+            c.label, start, c.end, "pattern", f"p:{c.label}:{norm_key(name)}", name, rule=c.rule
+        )
+
+    def _around_persons(
+        self, text: str, cands: list[_Cand], persons: list[_Cand]
+    ) -> list[_Cand]:
+        """Head-noun names that swallow a person: what follows the last person ("Trial
+        Attorneys A and B of the Criminal Division" keeps "Criminal Division") when that is a
+        name of two words or more, else nothing."""
+        out: list[_Cand] = []
+        for c in cands:
+            inside = [p for p in persons if p.start < c.end and c.start < p.end]
+            if c.rule != "head-noun" or not inside:
+                out.append(c)
+                continue
+            rest = _AFTER_PERSON.match(text, max(p.end for p in inside), c.end)
+            if rest is None or rest.end() >= c.end:
+                continue
+            name = text[rest.end() : c.end]
+            if len(name.split()) >= 2 and not _GENERIC_WORDS.issuperset(name.split()):
+                trimmed = NameCandidate(c.label, rest.end(), c.end, name, c.rule)
+                out.append(self._pattern_cand(text, trimmed))
         return out
 
     def _persons(self, found: list[NameCandidate], taken: list[_Cand]) -> list[_Cand]:
@@ -586,14 +604,7 @@ class EntityRecognizer(RulesComponent):
         early_persons = self._persons(
             person_names, [c for c in cands if c.source == "gazetteer" and c.label != "country"]
         )
-        cands = [
-            c
-            for c in cands
-            if not (
-                c.rule == "head-noun"
-                and any(p.start < c.end and c.start < p.end for p in early_persons)
-            )
-        ]
+        cands = self._around_persons(text, cands, early_persons)
         orgs = _select([c for c in cands if c.label != "country"])
         countries = _select([c for c in cands if c.label == "country"])
         orgs.extend(self._possessive_owners(text, orgs))

@@ -211,3 +211,33 @@ def test_names_inside_web_addresses_are_not_mentions(
 )
 def test_country_words_inside_other_names(ex: Extractor, text: str, countries: list[str]) -> None:
     assert ex.extract(text).countries == countries
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "agencies"),
+    [
+        (
+            "Trial Attorneys Alden Whitcombe and Priya Venkataraman of the Criminal Division "
+            "prosecuted the case.",
+            ["Alden Whitcombe", "Priya Venkataraman"],
+            ["Criminal Division"],
+        ),
+        ("Special Agents John Roe and Mary Major arrested him.", ["John Roe", "Mary Major"], []),
+        (
+            "DEA agent Carl Mark Force IV and Secret Service agent Shaun Bridges stole bitcoin.",
+            ["Carl Mark Force IV", "Shaun Bridges"],
+            ["Drug Enforcement Administration", "United States Secret Service"],
+        ),
+        (
+            "Judge Sarah Netburn and Homeland Security Investigations were praised.",
+            ["Sarah Netburn"],
+            ["Homeland Security Investigations"],
+        ),
+    ],
+)
+def test_people_inside_a_run_of_names_and_the_body_after_them(
+    ex: Extractor, text: str, persons: list[str], agencies: list[str]
+) -> None:
+    rec = ex.extract(text)
+    assert [p.name for p in rec.persons] == persons
+    assert [a.name for a in rec.agencies] == agencies
