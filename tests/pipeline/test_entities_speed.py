@@ -37,12 +37,13 @@ _OLD_NAME_RUN = re.compile(
 def _find_persons_reference(text: str, layout: Layout) -> list[names.NameCandidate]:
     """find_persons as it was before its shortcuts."""
     out: list[names.NameCandidate] = []
+    shared_title_at = -1  # a title before "A and B" covers B
     for m in finditer_guarded(_OLD_NAME_RUN, names._NAME_RUN_GUARD, text):
         s, e = m.span()
         run = m.group(0)
         if " " not in run and "\t" not in run:
             continue
-        titled = False
+        titled = s == shared_title_at
         last = None
         for t in names._TITLE_IN_RUN.finditer(run):
             last = t
@@ -73,6 +74,9 @@ def _find_persons_reference(text: str, layout: Layout) -> list[names.NameCandida
         if layout.in_zone(s, e):
             continue
         out.append(names.NameCandidate("person", s, e, text[s:e], "person-context"))
+        if titled:
+            joined = re.compile(r"[ \t]+and[ \t]+(?=[A-Z])").match(text, e)
+            shared_title_at = joined.end() if joined else -1
     return out
 
 
