@@ -90,6 +90,12 @@ _GENERIC_WORDS = frozenset(
     "Area Home Front Back New Old Office Division Unit Team Section Service Department Bureau "
     "Agency Police Desk Headquarters Squad Group Center Centre Command the The".split()
 )
+# a centre that is a place, not a body: "Vancouver International Mail Processing Centre"
+_FACILITY = re.compile(
+    r"\b(?:Processing|Mail|Sorting|Distribution|Fulfil+ment|Detention|Medical|Shopping|Data|"
+    r"Call|Conference|Convention|Community|Leisure|Health|Treatment|Rehabilitation|"
+    r"Correctional|Trade|Business|Service)[ \t]+(?:Centre|Center)$"
+)
 _AGENCY_LIKE = re.compile(
     r"\b(?:Department|Bureau|Agency|Police|Service|Unit|Task|Force|Taskforce|Office|"
     r"Administration|Team|Division|Directorate|Command|Squad|Section|Center|Centre|Court|"
@@ -460,8 +466,10 @@ class EntityRecognizer(RulesComponent):
             *find_agencies(text, layout),
         ]
         for c in found:
-            if c.rule == "head-noun" and _GENERIC_WORDS.issuperset(c.text.split()):
-                continue  # "Field Office", "Press Office": a kind of office, not a name
+            if c.rule == "head-noun" and (
+                _GENERIC_WORDS.issuperset(c.text.split()) or _FACILITY.search(c.text)
+            ):
+                continue  # "Field Office", "Mail Processing Centre": a kind of place, no body
             out.append(self._pattern_cand(text, c))
         return out
 
@@ -605,6 +613,7 @@ class EntityRecognizer(RulesComponent):
             person_names, [c for c in cands if c.source == "gazetteer" and c.label != "country"]
         )
         cands = self._around_persons(text, cands, early_persons)
+        cands = _listed_after_and(text, cands)
         orgs = _select([c for c in cands if c.label != "country"])
         countries = _select([c for c in cands if c.label == "country"])
         orgs.extend(self._possessive_owners(text, orgs))
@@ -849,6 +858,26 @@ def _us_story(text: str) -> bool:
     """A story told from the United States and never pointing at the Caucasus: there "Georgia"
     is the state (the country has its capital, its demonym or its long name nearby)."""
     return _US_STORY.search(text) is not None and _GEORGIA_THE_COUNTRY.search(text) is None
+
+
+def _listed_after_and(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Drop a head-noun name that runs "X and <a listed body>" ("Royal Mail and Border
+    Force"): the listed body is the name; what stands before "and" is something else (a
+    listed body of its own is found on its own)."""
+    listed_ends: dict[int, list[int]] = {}
+    for c in cands:
+        if c.source == "gazetteer" and c.label == "agency":
+            listed_ends.setdefault(c.end, []).append(c.start)
+    if not listed_ends:
+        return cands
+    out: list[_Cand] = []
+    for c in cands:
+        if c.rule == "head-noun" and c.end in listed_ends and " and " in text[c.start : c.end]:
+            joint = text.rfind(" and ", c.start, c.end)
+            if any(s >= joint + 5 for s in listed_ends[c.end]):
+                continue
+        out.append(c)
+    return out
 
 
 def _char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:

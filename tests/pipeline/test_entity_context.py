@@ -241,3 +241,23 @@ def test_people_inside_a_run_of_names_and_the_body_after_them(
     rec = ex.extract(text)
     assert [p.name for p in rec.persons] == persons
     assert [a.name for a in rec.agencies] == agencies
+
+
+@pytest.mark.parametrize(
+    ("text", "agencies"),
+    [
+        ("Parcels intercepted by Royal Mail and Border Force were examined.", ["Border Force"]),
+        ("Officers at the Vancouver International Mail Processing Centre found 62 parcels.", []),
+        (
+            "U.S. Immigration and Customs Enforcement and the Bureau of Alcohol, Tobacco, Firearms "
+            "and Explosives helped.",
+            [
+                "U.S. Immigration and Customs Enforcement",
+                "Bureau of Alcohol, Tobacco, Firearms and Explosives",
+            ],
+        ),
+        ("The European Cybercrime Centre coordinated.", ["European Cybercrime Centre"]),
+    ],
+)
+def test_places_and_lists_are_not_one_body(ex: Extractor, text: str, agencies: list[str]) -> None:
+    assert [a.name for a in ex.extract(text).agencies] == agencies
