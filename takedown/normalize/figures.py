@@ -247,7 +247,18 @@ _PILL_ADJECTIVES = frozenset(
     "controlled narcotic ecstasy-type m30 m-30 xanax-style oxycodone-style".split()
 )
 _POTENTIAL_PENALTY = re.compile(
-    r"\b(?:faces?|facing|could\s+(?:get|receive|face)|maximum|minimum|up\s+to|as\s+much\s+as)\b",
+    r"\b(?:faces?|facing|could\s+(?:get|receive|face)|maximum|minimum|up\s+to|as\s+much\s+as|"
+    r"can\s+attract|attracts?|carr(?:y|ies)|punishable|liable\s+to)\b",
+    re.IGNORECASE,
+)
+# "two years later", "three months after the closure": a span of time between two events
+_SPAN_BETWEEN = re.compile(
+    r"[ \t]+(?:later|earlier|ago|before|after|afterwards|beforehand)\b", re.IGNORECASE
+)
+# "as little as 2 milligrams can be fatal": a dose, not a seizure
+_DOSE_AFTER = re.compile(
+    r"[ \t]+(?:of[ \t]+\w+[ \t]+)?(?:can|could|may|might|is|are|would)[ \t]+"
+    r"(?:be[ \t]+)?(?:fatal|lethal|deadly|enough[ \t]+to[ \t]+kill|kill)\b",
     re.IGNORECASE,
 )
 _OR_SO = re.compile(r"[ \t]+or[ \t]+so(?=[ \t])", re.IGNORECASE)
@@ -1154,7 +1165,7 @@ class FigureFinder:
                         substance = self.sub_names.get(_norm_space(s.group("sub").lower()))
                     end = s.end()
             kind = self._drug_kind(text, sent, num_s)
-            if kind is None:
+            if kind is None or _DOSE_AFTER.match(text, end):
                 return None
             if substance is None and _NOT_A_DRUG_AFTER.match(text, end):
                 kind = "other"  # "3 kilograms of binding agents": what drugs are cut with
@@ -1206,12 +1217,16 @@ class FigureFinder:
         if dimension == "time":
             if _RATE_AFTER.match(text, end):
                 return None
+            if _SPAN_BETWEEN.match(text, end) and self._low[max(0, start - 4) : start] != "for ":
+                return None  # "two years later" (but "ran for three years before ..." lasted)
             if _POTENTIAL_PENALTY.search(text, max(sent[0], num_s - 60), num_s):
                 # "faces a mandatory minimum of 10 years": a penalty that may come, not a fact
                 return None
             kind = "sentence" if self._sentence_term(text, sent, num_s, end) else "other"
             if kind == "sentence" and self._low[max(0, start - 7) : start] == "within ":
                 kind = "other"  # "ordered to pay £80,000 within three months": a deadline
+            if kind == "sentence" and self._low[max(0, start - 14) : start] == "suspended for ":
+                kind = "other"  # "20 months, suspended for two years": the term is the 20
             tail = re.match(
                 r"[ \t]+(?:in|of)[ \t]+(?:federal[ \t]+|state[ \t]+)?"
                 r"(?:prison|jail|custody|imprisonment)|[ \t]+behind[ \t]+bars|"

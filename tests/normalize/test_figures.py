@@ -201,6 +201,20 @@ CASES: list[tuple[str, list[F]]] = [
         [fig("sentence", 80, "month")],
     ),
     ("He was jailed for five-and-a-half years.", [fig("sentence", 5.5, "year")]),
+    # spans between events, doses and penalties that may come are no figures
+    ("Two years later, police seized the servers.", []),
+    ("The mixer was sanctioned three months after the takedown.", []),
+    ("The site ran for three years before police shut it down.", [fig("other", 3, "year")]),
+    (
+        "As little as 2 milligrams of fentanyl can be fatal. Police seized 3 kg of fentanyl.",
+        [fig("drugs_seized", 3, "kg", substance="fentanyl")],
+    ),
+    ("Possession can attract rigorous imprisonment of 10 to 20 years.", []),
+    ("The offence carries a sentence of 14 years.", []),
+    (
+        "He was given 20 months in prison, suspended for two years.",
+        [fig("sentence", 20, "month"), fig("other", 2, "year")],
+    ),
     (
         "They received terms of eight to 23 years in prison.",
         [fig("sentence", 8, "year", value_max=23)],

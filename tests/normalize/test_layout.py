@@ -81,3 +81,20 @@ def test_the_standard_paragraph_gives_no_dates() -> None:
 
     rec = Extractor().extract(ARTICLE + EMPACT)
     assert [d.value for d in rec.dates] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ALSO READ | Mumbai: Customs seize cocaine worth Rs 32 crore at airport",
+        "Also read: Police bust darknet ring in Pune",
+        "Trending: Odisha train accident | Monsoon 2023 | WTC Final",
+        "($1 = 0.9456 euros)",
+        "(1 euro = $1.0860)",
+    ],
+)
+def test_links_bars_and_rate_notes_are_furniture(line: str) -> None:
+    text = ARTICLE + line + "\n" + ARTICLE
+    layout = analyze_layout(text, default_furniture())
+    at = text.index(line)
+    assert any(s <= at < e for s, e in layout.zones)
