@@ -1739,7 +1739,8 @@ def _comparable(unit: str, value: int | float) -> tuple[str, float]:
 
 def _consolidate(figs: list[FigureMatch]) -> list[FigureMatch]:
     """A fact counts once: drop exact repeats, and a rounded "more than 50 million" when a more
-    precise statement of the same figure (50.8 million, same kind and unit) exists."""
+    precise statement of the same figure (50.8 million, same kind and unit) exists, or whole
+    years of a prison term stated in years and months."""
     seen: dict[tuple[object, ...], FigureMatch] = {}
     for f in figs:
         # kind is left out of the key: the same amount read twice with two kinds is one
@@ -1784,6 +1785,17 @@ def _consolidate(figs: list[FigureMatch]) -> list[FigureMatch]:
                 if lo <= g.value <= hi and _significant(g.value) > _significant(f.value):
                     absorbed = True
                     break
+        if not absorbed and f.kind == "sentence" and f.unit == "year" and f.value_max is None:
+            # "jailed for over 12 years" in a headline, "12 years and six months" below: the
+            # whole years are the same term, rounded down
+            years = float(f.value)
+            absorbed = years.is_integer() and any(
+                g.kind == "sentence"
+                and g.unit == "month"
+                and g.country == f.country
+                and years * 12 < float(g.value) < (years + 1) * 12
+                for g in uniq
+            )
         if not absorbed:
             keep.append(f)
     keep.sort(key=lambda f: (f.start, f.end))

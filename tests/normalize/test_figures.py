@@ -210,6 +210,15 @@ CASES: list[tuple[str, list[F]]] = [
         [fig("drugs_seized", 3, "kg", substance="fentanyl")],
     ),
     ("Possession can attract rigorous imprisonment of 10 to 20 years.", []),
+    (
+        "Vendor jailed for over 12 years. He was sentenced to 12 years and six months in prison.",
+        [fig("sentence", 150, "month")],
+    ),
+    (
+        "Smith was jailed for eight years. Jones was sentenced to 14 years and two months in "
+        "prison.",
+        [fig("sentence", 8, "year"), fig("sentence", 170, "month")],
+    ),
     ("The offence carries a sentence of 14 years.", []),
     (
         "He was given 20 months in prison, suspended for two years.",
