@@ -314,6 +314,16 @@ _DRUG_VALUE_IS = re.compile(
     r"|almost|up\s+to|at\s+least)\s+)?$",
     re.IGNORECASE,
 )
+# "estimated the value of the seized LSD at more than ₹10 crore": the thing valued is named
+# between "value of" and "at" (drugs: what they are worth; cryptocurrency: money)
+_VALUE_OF_AT = re.compile(
+    r"\bvalue\s+of\s+(?:the\s+|these\s+|those\s+)?"
+    r"(?:(?:seized|recovered|confiscated|intercepted|captured)\s+)?"
+    r"(?P<thing>[\w-]+(?:\s+[\w-]+)?)\s+(?:at|as)\s+"
+    r"(?:(?:about|approximately|around|roughly|some|an\s+estimated|over|more\s+than|nearly"
+    r"|almost|up\s+to|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
 _BENEFIT_BEFORE = re.compile(
     r"\bbenefit(?:ed|ted|s)?\b[^.;]{0,40}?\b(?:value\s+of|of|at|was|totall?ing)\s+"
     r"(?:(?:about|approximately|around|more\s+than|over|nearly|almost)\s+)?$",
@@ -1501,7 +1511,7 @@ class FigureFinder:
 
     def _money_kind(self, text: str, sent: tuple[int, int], num_s: int, end: int) -> str:
         """``num_s`` is where the amount starts, currency symbol included."""
-        fine_lo = max(sent[0], num_s - 40)
+        fine_lo = max(sent[0], num_s - 64)  # "ordered Sterlingov to forfeit approximately $"
         if self._may_contain(fine_lo, num_s, _FINE_WORDS) and _FINED_BEFORE.search(
             text[fine_lo:num_s]
         ):
@@ -1517,6 +1527,10 @@ class FigureFinder:
             # "he sold cocaine worth £165,000": what was sold; else what the drugs are worth
             verb = self._nearest(text, (sent[0], num_s), num_s, ("seize_verb", "sale_verb"))
             return "sales" if verb is not None and verb[0] == "sale_verb" else "other"
+        if _WORTH_WORD.search(text, lo, num_s):
+            valued = _VALUE_OF_AT.search(text, lo, num_s)
+            if valued and self._names_drugs(valued.group("thing")):
+                return "other"
         # "benefited from his crimes to the value of £613,147": a court's reckoning, not cash
         if "benefit" in self._low[lo:num_s] and _BENEFIT_BEFORE.search(text, lo, num_s):
             return "other"
@@ -1529,6 +1543,17 @@ class FigureFinder:
         if found is None:
             return "money_seized" if _HELD_MONEY_AFTER.match(text, end) else "other"
         return "money_seized" if found[0] == "seize_verb" else "sales"
+
+    def _names_drugs(self, words: str) -> bool:
+        """ "LSD", "seized cocaine", "the drugs": a substance of the list or a drug noun."""
+        low = _norm_space(words.lower())
+        last = low.split()[-1]
+        return (
+            low in self.sub_names
+            or last in self.sub_names
+            or last in _DRUG_NOUN_WORDS
+            or low in _DRUG_NOUN_WORDS
+        )
 
     def _sentence_term(self, text: str, sent: tuple[int, int], num_s: int, end: int) -> bool:
         if _AGE_TAIL.match(text, end, end + 8):

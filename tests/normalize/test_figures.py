@@ -211,6 +211,18 @@ CASES: list[tuple[str, list[F]]] = [
     ),
     ("Possession can attract rigorous imprisonment of 10 to 20 years.", []),
     (
+        "The NCB estimated the value of the seized LSD at more than ₹10 crore.",
+        [fig("other", 100_000_000, "INR", qualifier="more than")],
+    ),
+    (
+        "Police put the value of the seized bitcoin at about $5 million.",
+        [fig("money_seized", 5_000_000, "USD", qualifier="about")],
+    ),
+    (
+        "Judge Randolph Moss ordered Sterlingov to forfeit approximately $395.6 million.",
+        [fig("sentence", 395_600_000, "USD", qualifier="about")],
+    ),
+    (
         "Vendor jailed for over 12 years. He was sentenced to 12 years and six months in prison.",
         [fig("sentence", 150, "month")],
     ),
