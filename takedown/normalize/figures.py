@@ -1697,11 +1697,18 @@ _WORTH_GAP = re.compile(
 )
 
 
-_CLOSING_BRACKET = re.compile(r"[ \t]*[)\]]")
+# the bracket may close after a few words: "(roughly 7.9 bitcoin at the time of seizure)"
+_CLOSING_BRACKET = re.compile(r"[ \t]*[^()\[\]\d\n]{0,40}?[)\]]")
+# "around 23 million euros, or roughly US$25 million": the same sum in another currency
+_OR_GAP = re.compile(
+    r"[ \t]*,?[ \t]*or[ \t]+(?:(?:approximately|about|around|roughly|some|nearly|almost)[ \t]+)?$",
+    re.IGNORECASE,
+)
 
 
 def _link_equivalents(text: str, figs: list[FigureMatch]) -> list[FigureMatch]:
-    """Fold a bracketed restatement ("144 kg (approximately 317 pounds)") into its figure."""
+    """Fold a bracketed restatement ("144 kg (approximately 317 pounds)") into its figure, and
+    the same sum in another currency after "or" ("23 million euros, or roughly US$25 million")."""
     out: list[FigureMatch] = []
     i = 0
     while i < len(figs):
@@ -1716,8 +1723,10 @@ def _link_equivalents(text: str, figs: list[FigureMatch]) -> list[FigureMatch]:
                 break  # neither a restatement nor a worth: the gap need not be read
             gap = text[cur.end if not equivalents else equivalents[-1].end : nxt.start]
             bracketed = _EQUIV_GAP.fullmatch(gap) is not None and _CLOSING_BRACKET.match(
-                text, nxt.end, nxt.end + 3
+                text, nxt.end, nxt.end + 48
             )
+            if not bracketed and same_dim and cur.dimension == "currency" and nxt.unit != cur.unit:
+                bracketed = _OR_GAP.fullmatch(gap) is not None
             worth = (
                 crypto_fiat
                 and cur.unit in {"BTC", "XMR", "ETH", "LTC", "USDT"}

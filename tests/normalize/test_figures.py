@@ -398,6 +398,28 @@ def test_restatement_is_an_equivalent_not_a_second_fact(extractor: Extractor) ->
     assert (eq.value, eq.unit, eq.qualifier) == (317, "lb", "about")
 
 
+@pytest.mark.parametrize(
+    ("text", "equivalent"),
+    [
+        ("The wallet held cryptocurrency worth £212,000 (roughly 7.9 bitcoin at the time).",
+         "7.9 bitcoin"),
+        ("The coins are worth around 23 million euros, or roughly US$25 million.",
+         "US$25 million"),
+    ],
+)
+def test_restatements_with_words_after_or_behind_or(
+    extractor: Extractor, text: str, equivalent: str
+) -> None:
+    rec = extractor.extract(text)
+    assert len(rec.figures) == 1
+    assert [e.text for e in rec.figures[0].equivalents] == [equivalent]
+
+
+def test_two_sums_in_one_currency_are_not_restatements(extractor: Extractor) -> None:
+    rec = extractor.extract("Police seized $5 million, or $6 million by another count.")
+    assert [f.value for f in rec.figures] == [5_000_000, 6_000_000]
+
+
 def test_less_precise_restatement_is_absorbed(extractor: Extractor) -> None:
     text = (
         "Police seized €50.8 million in the operation. In all, more than 50 million euros in "
