@@ -211,6 +211,10 @@ CASES: list[tuple[str, list[F]]] = [
     ),
     ("Possession can attract rigorous imprisonment of 10 to 20 years.", []),
     (
+        "Investigators believe about 152,000 bitcoins passed through the mixing service.",
+        [fig("sales", 152_000, "BTC", qualifier="about")],
+    ),
+    (
         "The NCB estimated the value of the seized LSD at more than ₹10 crore.",
         [fig("other", 100_000_000, "INR", qualifier="more than")],
     ),
