@@ -251,6 +251,11 @@ _POTENTIAL_PENALTY = re.compile(
     r"can\s+attract|attracts?|carr(?:y|ies)|punishable|liable\s+to)\b",
     re.IGNORECASE,
 )
+# a term imposed, after a cue of one that might have been
+_IMPOSED = re.compile(
+    r"\b(?:sentenced|jailed|imprisoned|given|received|handed|ordered\s+to\s+serve)\b",
+    re.IGNORECASE,
+)
 # "two years later", "three months after the closure": a span of time between two events
 _SPAN_BETWEEN = re.compile(
     r"[ \t]+(?:later|earlier|ago|before|after|afterwards|beforehand)\b", re.IGNORECASE
@@ -278,7 +283,7 @@ _NOT_A_UNIT_AFTER = re.compile(
 # $150 million" and "the forfeiture of 1,000 Monero" name assets handed over, money seized
 _FINED_BEFORE = re.compile(
     r"\b(?:fined|fines?\s+of|ordered\s+to\s+pay|penalty\s+of)\s+(?:\w+\s+){0,2}$"
-    r"|\b(?:(?:ordered|required|agreed|directed)\s+(?:\w+\s+)?to\s+forfeit|(?:must|shall)\s+"
+    r"|\b(?:(?:ordered|required|agreed|directed)\s+(?:\w+\s+){0,3}?to\s+forfeit|(?:must|shall)\s+"
     r"forfeit|money\s+judge?ment\s+of|confiscation\s+order\s+(?:of|for))\s+(?:(?:about|approximately|roughly|nearly|almost|some"
     r"|more\s+than|over|at\s+least|up\s+to|an\s+estimated)\s+)?$",
     re.IGNORECASE,
@@ -868,7 +873,7 @@ class FigureFinder:
                     )
                 )
         out.sort(key=lambda f: (f.start, f.end))
-        return _consolidate(_link_equivalents(text, out))
+        return _consolidate(_listed_sentences(text, _link_equivalents(text, out)))
 
     # -- candidates ---------------------------------------------------------------------
 
@@ -1229,7 +1234,7 @@ class FigureFinder:
                 return None
             if _SPAN_BETWEEN.match(text, end) and self._low[max(0, start - 4) : start] != "for ":
                 return None  # "two years later" (but "ran for three years before ..." lasted)
-            if _POTENTIAL_PENALTY.search(text, max(sent[0], num_s - 60), num_s):
+            if self._potential_penalty(text, max(sent[0], num_s - 60), num_s):
                 # "faces a mandatory minimum of 10 years": a penalty that may come, not a fact
                 return None
             kind = "sentence" if self._sentence_term(text, sent, num_s, end) else "other"
@@ -1544,6 +1549,14 @@ class FigureFinder:
             return "money_seized" if _HELD_MONEY_AFTER.match(text, end) else "other"
         return "money_seized" if found[0] == "seize_verb" else "sales"
 
+    @staticmethod
+    def _potential_penalty(text: str, lo: int, hi: int) -> bool:
+        """A cue of a penalty that may come ("faces", "a maximum of") before the term, and no
+        term imposed after that cue ("faced a maximum of life in prison, and was sentenced
+        to 151 months": the 151 months were imposed)."""
+        cues = list(_POTENTIAL_PENALTY.finditer(text, lo, hi))
+        return bool(cues) and _IMPOSED.search(text, cues[-1].end(), hi) is None
+
     def _names_drugs(self, words: str) -> bool:
         """ "LSD", "seized cocaine", "the drugs": a substance of the list or a drug noun."""
         low = _norm_space(words.lower())
@@ -1704,6 +1717,33 @@ _OR_GAP = re.compile(
     r"[ \t]*,?[ \t]*or[ \t]+(?:(?:approximately|about|around|roughly|some|nearly|almost)[ \t]+)?$",
     re.IGNORECASE,
 )
+
+
+# between two sums of one list: "forfeit 14.7 bitcoin, about 212 Monero and ..."
+_LIST_GAP = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
+    r"(?:(?:about|approximately|around|roughly|some|nearly|almost|over|more[ \t]+than)[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _listed_sentences(text: str, figs: list[FigureMatch]) -> list[FigureMatch]:
+    """Sums listed after one court order are all imposed ("ordered the couple to forfeit 14.7
+    bitcoin, about 212 Monero and their house"): the cue stands before the first only."""
+    out: list[FigureMatch] = []
+    for f in figs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "sentence"
+            and prev.dimension == "currency"
+            and f.dimension == "currency"
+            and f.kind != "sentence"
+            and _LIST_GAP.fullmatch(text, prev.end, f.start) is not None
+        ):
+            f = f._replace(kind="sentence")
+        out.append(f)
+    return out
 
 
 def _link_equivalents(text: str, figs: list[FigureMatch]) -> list[FigureMatch]:

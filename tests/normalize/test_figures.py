@@ -211,6 +211,18 @@ CASES: list[tuple[str, list[F]]] = [
     ),
     ("Possession can attract rigorous imprisonment of 10 to 20 years.", []),
     (
+        "He faced a maximum of life in prison, and was sentenced to 151 months.",
+        [fig("sentence", 151, "month")],
+    ),
+    (
+        "The judge ordered the couple to forfeit 14.7 bitcoin, about 212 Monero and a house.",
+        [fig("sentence", 14.7, "BTC"), fig("sentence", 212, "XMR", qualifier="about")],
+    ),
+    (
+        "He was fined $5,000 and police seized $20,000 in cash.",
+        [fig("sentence", 5_000, "USD"), fig("money_seized", 20_000, "USD")],
+    ),
+    (
         "Investigators believe about 152,000 bitcoins passed through the mixing service.",
         [fig("sales", 152_000, "BTC", qualifier="about")],
     ),
