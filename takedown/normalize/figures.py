@@ -1720,7 +1720,7 @@ _OR_GAP = re.compile(
 
 
 # between two sums of one list: "forfeit 14.7 bitcoin, about 212 Monero and ..."
-_LIST_GAP = re.compile(
+_SUM_LIST_GAP = re.compile(
     r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
     r"(?:(?:about|approximately|around|roughly|some|nearly|almost|over|more[ \t]+than)[ \t]+)?$",
     re.IGNORECASE,
@@ -1739,7 +1739,7 @@ def _listed_sentences(text: str, figs: list[FigureMatch]) -> list[FigureMatch]:
             and prev.dimension == "currency"
             and f.dimension == "currency"
             and f.kind != "sentence"
-            and _LIST_GAP.fullmatch(text, prev.end, f.start) is not None
+            and _SUM_LIST_GAP.fullmatch(text, prev.end, f.start) is not None
         ):
             f = f._replace(kind="sentence")
         out.append(f)
