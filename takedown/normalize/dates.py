@@ -751,7 +751,9 @@ def _resolve_weekday(weekday: int, qualifier: str | None, anchor: date) -> str:
 _FUTURE_CUE = re.compile(
     r"(?i)\b(?:will|(?:is|are|was|were)\s+(?:set|scheduled|slated|due|expected)|"
     r"scheduled|slated|set\s+for|due\s+(?:to|in|on|back)|expected\s+to|faces?\s+sentencing|"
-    r"upcoming|next\s+(?:hearing|court)|adjourned\s+(?:to|until)|remanded\s+until)\b"
+    r"upcoming|next\s+(?:hearing|court)|adjourned\s+(?:to|until)|remanded\s+until|"
+    r"takes?\s+effect|comes?\s+into\s+(?:force|effect)|goes\s+into\s+effect|"
+    r"enters?\s+into\s+force)\b"
 )
 _FUTURE_LOOKBACK = 80
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[A-Z\"“‘(])|\n")

@@ -52,7 +52,7 @@ _CUE_END = (
 _PUBLISHED_CUE = re.compile(
     _CUE_START
     + r"(?:(?:first|originally)\s+published|published|posted|publication\s+date|date[d]?|"
-    r"released|issued)" + _CUE_END
+    r"released|issued|(?:press|news|media)\s+release)" + _CUE_END
 )
 _UPDATED_CUE = re.compile(
     _CUE_START + r"(?:last\s+updated|updated|last\s+modified|modified|revised)" + _CUE_END

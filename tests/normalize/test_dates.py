@@ -255,6 +255,7 @@ CASES: list[Case] = [
     Case("She is due in court on [Monday].", TUE, "2024-06-24", None, "relative-weekday"),
     Case("She is due in court on [Tuesday].", TUE, "2024-06-18", None, "relative-weekday"),
     Case("Police searched the flat on [Monday].", TUE, "2024-06-17", None, "relative-weekday"),
+    Case("The law takes effect on [April 1st].", date(2024, 2, 29), "2024-04-01"),
     # a cue in the sentence before does not reach across a full stop
     Case("He will appeal. Police searched the flat on [Monday].", TUE, "2024-06-17"),
     Case("He will be sentenced in [August]", None, None, None, "relative-month"),

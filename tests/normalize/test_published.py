@@ -86,6 +86,7 @@ ROWS: list[tuple[str, str, str | None]] = [
      "2023-05-02"),
     ("date set off by blanks", "Headline\nNews release\n\nMarch 28, 2024          Vancouver, "
      "British Columbia          Canada Border Services Agency\n\n" + BODY, "2024-03-28"),
+    ("press release stamp", "Headline\nPress release 17.10.2024 10.00\n\n" + BODY, "2024-10-17"),
     # not bylines
     ("widget over nav bar", "Saturday, September 27, 2025\nCANADA | ONTARIO | CRIME\n\n"
      "Headline\n" + BODY, None),
