@@ -37,7 +37,10 @@ _TITLES = (
     r"Officers?|Sergeant|"
     r"Lieutenant|Captain|Constable|Chief|Head|Leader|Commissar|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|"
     r"Prof\.|Insp\.?|Supt\.?|Det\.?|Sgt\.?|Cpl\.?|Cst\.?|Const\.?|Lt\.|Capt\.|Cmdr\.?|"
-    r"Gen\.|Snr|Sr\.|Defendant|Co-defendant|Suspect|"
+    r"Gen\.|Snr|Sr\.|Defendant|Co-defendant|Suspect|Miss|"
+    # roles that stand before a name like titles ("Courier Tyler Quinn, 24, ...")
+    r"Courier|Dealer|Vendor|Driver|Ringleader|Kingpin|Mastermind|Accomplice|Boss|Student|"
+    r"Businessman|Businesswoman|Accountant|Chemist|Pharmacist|Nurse|Teacher|Father|Mother|"
     r"Agent[ \t]+in[ \t]+Charge|Special[ \t]+Agent[ \t]+in[ \t]+Charge)"
 )
 _ROLE_WORDS = (
@@ -436,7 +439,9 @@ _TITLE_WORDS = frozenset(
     "Lieutenant Captain Constable Chief Head Leader Commissar Dr Dr. Mr Mr. Ms Ms. Mrs Mrs. "
     "Prof. Insp Insp. Supt Supt. Det Det. Sgt Sgt. Cpl Cpl. Cst Cst. Const Const. Lt. Capt. "
     "Cmdr Cmdr. Gen. Snr Sr. Special Charge Defendant Co-defendant Suspect Attorneys Inspectors "
-    "Detectives Judges Prosecutors Agents Officers".split()
+    "Detectives Judges Prosecutors Agents Officers Miss Courier Dealer Vendor Driver Ringleader "
+    "Kingpin Mastermind Accomplice Boss Student Businessman Businesswoman Accountant Chemist "
+    "Pharmacist Nurse Teacher Father Mother".split()
 )
 # One pass finds every run of capitalised words; the context of each run then says whether a
 # person stands in it (much cheaper than one full scan per context pattern).
@@ -480,6 +485,8 @@ _RIGHT_CONTEXT = re.compile(
     r"|defen[cs]e[ \t]+(?:lawyer|attorney|team))\b"
 )
 _INITIAL = re.compile(r"[A-Z]\.$")
+# letters after a name: counsel's rank, honours, an MP's seat
+_HONOURS = frozenset("KC QC SC MP MBE OBE CBE JP MSP MEP".split())
 _AND_NEXT = re.compile(r"[ \t]+and[ \t]+(?=[A-Z])")
 # The last word of every left context above: the regex runs only after one of them
 _CONTEXT_LAST_WORDS = frozenset(
@@ -522,6 +529,11 @@ def find_persons(text: str, layout: Layout) -> list[NameCandidate]:
         while tokens and tokens[0] in _NOT_NAME_START:
             s = text.index(tokens[1], s) if len(tokens) > 1 else e
             tokens = tokens[1:]
+        run_end = e  # what follows the run is its right context, honours or not
+        while len(tokens) > 2 and tokens[-1] in _HONOURS:  # "Gillian Hartwell KC"
+            e = text.rindex(tokens[-1], s, e)
+            e = len(text[:e].rstrip(" \t,"))
+            tokens = tokens[:-1]
         left = text[max(0, s - 80) : s]
         if len(tokens) >= 3 and "District" in left and _DISTRICT_BEFORE.search(left):
             # "... District of Maryland Erek L. Barron": the place ends where the name starts
@@ -536,7 +548,7 @@ def find_persons(text: str, layout: Layout) -> list[NameCandidate]:
         if not (
             titled
             or (_context_word_before(text, s) and _LEFT_CONTEXT.search(left))
-            or _RIGHT_CONTEXT.match(text, e)
+            or _RIGHT_CONTEXT.match(text, run_end)
         ):
             continue
         if layout.in_zone(s, e):

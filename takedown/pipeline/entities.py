@@ -784,10 +784,15 @@ class EntityRecognizer(RulesComponent):
         """A surname alone after the full name is the same person ("Desnica", "Varel")."""
         full = [p for p in persons if len(p.name.split()) >= 2]
         for p in persons:
+            # "Lowery" or "Brandon Lowery" after "Brandon Keith Lowery": a shorter form
             owners = {
                 o.key
                 for o in full
-                if o.key != p.key and o.name.lower().endswith(" " + p.name.lower())
+                if o.key != p.key
+                and (
+                    o.name.lower().endswith(" " + p.name.lower())
+                    or _without_middle_names(o.name) == p.name
+                )
             }
             if len(owners) == 1:
                 owner = next(o for o in full if o.key in owners)
@@ -878,6 +883,13 @@ def _listed_after_and(text: str, cands: list[_Cand]) -> list[_Cand]:
                 continue
         out.append(c)
     return out
+
+
+def _without_middle_names(name: str) -> str | None:
+    """ "Brandon Keith Lowery" -> "Brandon Lowery", "Erek L. Barron" -> "Erek Barron"; None
+    for a name of two words (nothing in the middle)."""
+    parts = name.split()
+    return f"{parts[0]} {parts[-1]}" if len(parts) >= 3 else None
 
 
 def _char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -54,6 +54,11 @@ def _find_persons_reference(text: str, layout: Layout) -> list[names.NameCandida
         while tokens and tokens[0] in names._NOT_NAME_START:
             s = text.index(tokens[1], s) if len(tokens) > 1 else e
             tokens = tokens[1:]
+        run_end = e
+        while len(tokens) > 2 and tokens[-1] in names._HONOURS:
+            e = text.rindex(tokens[-1], s, e)
+            e = len(text[:e].rstrip(" \t,"))
+            tokens = tokens[:-1]
         left = text[max(0, s - 80) : s]
         before = names._word_before(text, s, max(0, s - 80))
         context_word = before is not None and before[0].rstrip(",") in names._CONTEXT_LAST_WORDS
@@ -68,7 +73,7 @@ def _find_persons_reference(text: str, layout: Layout) -> list[names.NameCandida
         if not (
             titled
             or (context_word and names._LEFT_CONTEXT.search(left))
-            or names._RIGHT_CONTEXT.match(text, e)
+            or names._RIGHT_CONTEXT.match(text, run_end)
         ):
             continue
         if layout.in_zone(s, e):

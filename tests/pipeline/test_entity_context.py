@@ -261,3 +261,26 @@ def test_people_inside_a_run_of_names_and_the_body_after_them(
 )
 def test_places_and_lists_are_not_one_body(ex: Extractor, text: str, agencies: list[str]) -> None:
     assert [a.name for a in ex.extract(text).agencies] == agencies
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Courier Tyler Quinn, 24, was jailed for four years.", [("Tyler Quinn", [])]),
+        ("Miss Kellaway told the court she was sorry.", []),
+        ("Prosecuting, Gillian Hartwell KC said the gang was organised.",
+         [("Gillian Hartwell", [])]),
+        (
+            "Brandon Keith Lowery, 38, and Alyssa Marie Lowery, 35, sold drugs. Brandon Lowery "
+            "pleaded guilty in April. Alyssa Lowery pleaded guilty too.",
+            [
+                ("Brandon Keith Lowery", ["Brandon Lowery"]),
+                ("Alyssa Marie Lowery", ["Alyssa Lowery"]),
+            ],
+        ),
+    ],
+)
+def test_roles_honours_and_middle_names(
+    ex: Extractor, text: str, persons: list[tuple[str, list[str]]]
+) -> None:
+    assert [(p.name, p.aliases) for p in ex.extract(text).persons] == persons
