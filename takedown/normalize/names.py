@@ -48,7 +48,8 @@ _ROLE_WORDS = (
     r"spokesman|spokeswoman|director|leader|founder|administrator|operator|vendor|member|"
     r"detective|prosecutor|officer|judge|chief|head|deputy|senior|attorney|lawyer|defendant|"
     r"suspect|programmer|developer|team|co-founder|moderator|partner|professor|researcher|"
-    r"analyst|expert|assistant|executive|commander|inspector|superintendent"
+    r"analyst|expert|assistant|executive|commander|inspector|superintendent|fugitive|"
+    r"trafficker|dealer|courier|ringleader|accomplice|kingpin|mastermind|boss"
 )
 
 # the scans below are written without their leading "\b" or lookbehind and run through
@@ -313,8 +314,8 @@ def _expand_left(text: str, head_start: int, line_start: int) -> int:
     pos = head_start
     start = head_start
     for _ in range(12):  # no body's name is longer; bounds the walk on any input
-        if pos <= line_start:
-            break
+        if pos <= line_start or text[pos - 2 : pos] in ("  ", " \t", "\t ", "\t\t"):
+            break  # a run of blanks parts the items of a menu ("Businesses   Customs")
         got = _word_before(text, pos, line_start)
         if got is None:
             break
@@ -476,7 +477,7 @@ _RIGHT_CONTEXT = re.compile(
     rf"|,[ \t]+(?:(?:(?:a|an|the|who|whose|whom)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?"
     rf"(?i:{_ROLE_WORDS})\b|(?:who|whom|whose)\b|one[ \t]+of[ \t]+the\b|\d{{2}},"
     rf"|[{_UP}][{_LO}]+(?:n|an|ian|ese|ish|i)[ \t]+(?:{_ROLE_WORDS})\b)"
-    rf"|[ \t]+(?:(?:was|has[ \t]+been|had[ \t]+been|is|were)[ \t]+(?:also[ \t]+)?"
+    rf"|,?[ \t]+(?:(?:was|has[ \t]+been|had[ \t]+been|is|were)[ \t]+(?:also[ \t]+)?"
     r"(?:sentenced|arrested|charged|convicted|extradited|indicted|detained|found[ \t]+guilty|"
     r"jailed|accused)|pleaded|pled|admitted)\b"
     # only people have homes and lawyers: "from James Zhong at his home", "Lin's lawyer said"

@@ -526,6 +526,10 @@ class EntityRecognizer(RulesComponent):
         out: list[_Cand] = []
         occupied: Occupied | None = None  # built for the first name that passes, if any
         for c in found:
+            first, _, rest = c.text.partition(" ")
+            if first in self.demonym_forms and len(rest.split()) >= 2:
+                # "the Canadian Alexandre Cazes": a nationality, then the name
+                c = NameCandidate(c.label, c.end - len(rest), c.end, rest, c.rule)
             name = c.text
             if _ORG_WORDS.search(name) or norm_key(name) in self.surface_index:
                 continue

@@ -284,3 +284,32 @@ def test_roles_honours_and_middle_names(
     ex: Extractor, text: str, persons: list[tuple[str, list[str]]]
 ) -> None:
     assert [(p.name, p.aliases) for p in ex.extract(text).persons] == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "agencies"),
+    [
+        (
+            "Its founder, the Canadian Alexandre Cazes, was arrested in Bangkok.",
+            ["Alexandre Cazes"],
+            [],
+        ),
+        (
+            "Police urged Hakan Ayik, the Australian fugitive, to hand himself in.",
+            ["Hakan Ayik"],
+            [],
+        ),
+        (
+            "Menu   Private customers   Businesses   Customs information\n\n"
+            "Finnish Customs said the case was closed.",
+            [],
+            ["Finnish Customs"],
+        ),
+    ],
+)
+def test_nationalities_fugitives_and_menus(
+    ex: Extractor, text: str, persons: list[str], agencies: list[str]
+) -> None:
+    rec = ex.extract(text)
+    assert [p.name for p in rec.persons] == persons
+    assert [a.name for a in rec.agencies] == agencies
