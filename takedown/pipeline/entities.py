@@ -144,6 +144,7 @@ def _listed(entry: GazetteerEntry, start: int, end: int, rule: str) -> _Cand:
     )
 
 
+_COUNTRY_PREFIX_FORMS = frozenset({"U.S.", "US", "United States", "U.K.", "UK"})
 _COUNTRY_PREFIX = re.compile(r"^(?:U\.S\.|US|United States|U\.K\.|UK|American|British)\s+")
 _MARKET_HEAD = re.compile(r"(?<!\s)\s+(?:Market|Marketplace)$")
 _MARKET_HEAD_AFTER = re.compile(r" (?:Market|Marketplace)\b")
@@ -651,7 +652,20 @@ class EntityRecognizer(RulesComponent):
         persons = _select(persons)
         persons.extend(self._surnames(text, layout, persons, orgs))
         person_ranges = Occupied((p.start, p.end) for p in persons)
-        countries = [c for c in countries if not person_ranges.overlaps(c.start, c.end)]
+        # "U.S." in "the U.S. Postal Inspection Service" names the body's country, not a place
+        # of the story (a nationality word such as "Dutch police" still says where)
+        body_ranges = Occupied(
+            (o.start, o.end) for o in orgs if o.label == "agency" and o.end - o.start > 6
+        )
+        countries = [
+            c
+            for c in countries
+            if not person_ranges.overlaps(c.start, c.end)
+            and not (
+                text[c.start : c.end] in _COUNTRY_PREFIX_FORMS
+                and body_ranges.overlaps(c.start, c.end)
+            )
+        ]
         everything = sorted(orgs + persons + countries, key=_START_END_LABEL)
         # the record builder reads these plain tuples (exact offsets) instead of the spans
         doc.user_data[MENTIONS_KEY] = [

@@ -313,3 +313,18 @@ def test_nationalities_fugitives_and_menus(
     rec = ex.extract(text)
     assert [p.name for p in rec.persons] == persons
     assert [a.name for a in rec.agencies] == agencies
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("The U.S. Postal Inspection Service flagged the parcels.", []),
+        ("Officers worked with the US Drug Enforcement Administration (DEA).", []),
+        ("The U.S. Postal Inspection Service flagged parcels sent to the U.S.", ["United States"]),
+        ("The Dutch National Police took the site offline.", ["Netherlands"]),
+    ],
+)
+def test_a_country_word_that_names_a_bodys_country(
+    ex: Extractor, text: str, countries: list[str]
+) -> None:
+    assert ex.extract(text).countries == countries
