@@ -57,7 +57,7 @@ _NUMBER_SCAN = re.compile(rf"[^a-z0-9_](?=[{_NUMBER_FIRSTS}]|\d){_NUMBER_KINDS}"
 _NUMBER_AT_START = re.compile(_NUMBER_KINDS)
 _SCALE_TAIL = re.compile(
     r"(?:[ \t]?(?P<suf>mn|mln|bn|bln|tn|m|b|k)\b"
-    r"|[ \t]+(?P<word>million|billion|thousand|trillion|lakhs?|crores?)\b)",
+    r"|[ \t]*(?P<word>million|billion|thousand|trillion|lakhs?|crores?)\b)",  # "£1.1million"
     re.IGNORECASE,
 )
 _QUALIFIERS: tuple[tuple[str, str], ...] = (
@@ -255,6 +255,10 @@ _POTENTIAL_PENALTY = re.compile(
 _IMPOSED = re.compile(
     r"\b(?:sentenced|jailed|imprisoned|given|received|handed|ordered\s+to\s+serve)\b",
     re.IGNORECASE,
+)
+# a breakdown line: a bullet or number, a country, a colon or dash, then the count
+_BREAKDOWN_LEAD = re.compile(
+    r"[ \t]*(?:[-•*·▪◦‣–—]|\d{1,2}[.)])?[ \t]*(?P<c>[A-Z][\w .'’-]{1,40}?)[ \t]*[:–—-][ \t]*"
 )
 # "two years later", "three months after the closure": a span of time between two events
 _SPAN_BETWEEN = re.compile(
@@ -1346,6 +1350,10 @@ class FigureFinder:
             country_m = self.in_country.match(text, aux.end()) if aux else None
         if country_m is not None and kind in {"arrests", "other"}:
             country = self.country_name.get(country_m.group("c").lower())
+        elif kind == "other" and head in self.cue_words.get("person_noun", ()):
+            listed = self._listed_country(text, start)
+            if listed is not None:
+                country, kind = listed, "arrests"
         return _evidence(
             text,
             start,
@@ -1358,6 +1366,19 @@ class FigureFinder:
             qualifier,
             number_start=num_s,
         )
+
+    def _listed_country(self, text: str, start: int) -> str | None:
+        """The country a breakdown line opens with ("• Finland: six suspects, ...") when the
+        lines before it speak of arrests; else None."""
+        line_start = text.rfind("\n", 0, start) + 1
+        lead = _BREAKDOWN_LEAD.fullmatch(text, line_start, start)
+        if lead is None:
+            return None
+        country = self.country_name.get(lead.group("c").lower())
+        if country is None:
+            return None
+        before = self._low[max(0, line_start - 400) : line_start]
+        return country if "arrest" in before or "detain" in before else None
 
     def _each_country(
         self,
@@ -1861,12 +1882,15 @@ def _consolidate(figs: list[FigureMatch]) -> list[FigureMatch]:
                     break
         if not absorbed and f.kind == "sentence" and f.unit == "year" and f.value_max is None:
             # "jailed for over 12 years" in a headline, "12 years and six months" below: the
-            # whole years are the same term, rounded down
+            # whole years are the same term, rounded down (a headline or lead rounds what the
+            # body then states: "five years of supervised release" after "five years and ten
+            # months in prison" is a term of its own)
             years = float(f.value)
             absorbed = years.is_integer() and any(
                 g.kind == "sentence"
                 and g.unit == "month"
                 and g.country == f.country
+                and g.start > f.start
                 and years * 12 < float(g.value) < (years + 1) * 12
                 for g in uniq
             )

@@ -211,6 +211,10 @@ CASES: list[tuple[str, list[F]]] = [
     ),
     ("Possession can attract rigorous imprisonment of 10 to 20 years.", []),
     (
+        "The gang sold more than £1.1million of drugs.",
+        [fig("sales", 1_100_000, "GBP", qualifier="more than")],
+    ),
+    (
         "He faced a maximum of life in prison, and was sentenced to 151 months.",
         [fig("sentence", 151, "month")],
     ),
@@ -241,6 +245,11 @@ CASES: list[tuple[str, list[F]]] = [
     (
         "Vendor jailed for over 12 years. He was sentenced to 12 years and six months in prison.",
         [fig("sentence", 150, "month")],
+    ),
+    (
+        "She was sentenced to five years and ten months in prison. Each will serve five years "
+        "of supervised release.",
+        [fig("sentence", 70, "month"), fig("sentence", 5, "year")],
     ),
     (
         "Smith was jailed for eight years. Jones was sentenced to 14 years and two months in "
@@ -434,6 +443,35 @@ def test_restatements_with_words_after_or_behind_or(
 def test_two_sums_in_one_currency_are_not_restatements(extractor: Extractor) -> None:
     rec = extractor.extract("Police seized $5 million, or $6 million by another count.")
     assert [f.value for f in rec.figures] == [5_000_000, 6_000_000]
+
+
+def test_a_bulleted_breakdown_of_arrests_by_country(extractor: Extractor) -> None:
+    text = (
+        "Customs shut down a darknet drug market on the Tor network\n\n"
+        "The investigation has so far led to nine people being arrested. By country:\n\n"
+        "  • Finland: six suspects, including the administrator\n"
+        "  • Sweden: two suspects\n"
+        "  - Estonia: one suspect\n\n"
+        "Vendors: 40 people sold drugs on the site.\n"
+    )
+    rec = extractor.extract(text)
+    assert [(f.kind, f.value, f.country) for f in rec.figures] == [
+        ("arrests", 9, None),
+        ("arrests", 6, "Finland"),
+        ("arrests", 2, "Sweden"),
+        ("arrests", 1, "Estonia"),
+        ("other", 40, None),
+    ]
+
+
+def test_a_country_list_without_arrests_is_no_breakdown(extractor: Extractor) -> None:
+    text = (
+        "Vendors on the market came from many countries\n\n"
+        "The site listed its sellers by country.\n\n"
+        "  • Finland: six vendors\n"
+    )
+    rec = extractor.extract(text)
+    assert [(f.kind, f.value, f.country) for f in rec.figures] == [("other", 6, None)]
 
 
 def test_less_precise_restatement_is_absorbed(extractor: Extractor) -> None:
