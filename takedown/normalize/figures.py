@@ -167,7 +167,8 @@ _LINKED_N = (
     rf"(?P<n>{_DIGITS}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
     r"(?![ \t]*(?:%|percent|per[ \t]+cent|million|billion|kg|kilo|pounds|tonnes|\$))"
 )
-_LINKED_NUMBER = re.compile(rf"[ \t]+(?:{_LINK_ALT})[ \t]+{_LINKED_N}")
+# (the guard is also written in: a plain search then enters a blank run only at its start)
+_LINKED_NUMBER = re.compile(rf"(?<![ \t])[ \t]+(?:{_LINK_ALT})[ \t]+{_LINKED_N}")
 # _LINKED_NUMBER in two halves, for _linked_numbers: the number with what may not follow it,
 # and, matched in the reversed text from the number leftwards, the blanks, link word and
 # blanks before it, up to a character that is no blank (the guard)
@@ -225,7 +226,8 @@ _EITHER_OR_BEFORE = re.compile(
 # "24 hours a day, seven days a week": a rate, not a duration of the story
 _RATE_AFTER = re.compile(r"[ \t]+(?:a|per|each)[ \t]+(?:day|week|month|year)\b", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"(?:^|\W)[Tt]he[ \t]+$")
-_OWNED_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
+# (a blank run is entered only at its start: a search never re-reads a long run)
+_OWNED_WORD = re.compile(r"(?<![ \t])[ \t]+([A-Za-z][\w-]*)")
 _AUX_ARREST = re.compile(
     r"[ \t]+(?:were|was|have[ \t]+been|has[ \t]+been|had[ \t]+been|are)[ \t]+(?:also[ \t]+)?"
     r"(?:arrested|detained|charged|apprehended|indicted|taken[ \t]+into[ \t]+custody)\b"
@@ -258,7 +260,7 @@ _IMPOSED = re.compile(
 )
 # a breakdown line: a bullet or number, a country, a colon or dash, then the count
 _BREAKDOWN_LEAD = re.compile(
-    r"[ \t]*(?:[-•*·▪◦‣–—]|\d{1,2}[.)])?[ \t]*(?P<c>[A-Z][\w .'’-]{1,40}?)[ \t]*[:–—-][ \t]*"
+    r"[ \t]*(?:(?:[-•*·▪◦‣–—]|\d{1,2}[.)])[ \t]*)?(?P<c>[A-Z][\w .'’-]{1,40}?)[:–—-][ \t]*"
 )
 # "two years later", "three months after the closure": a span of time between two events
 _SPAN_BETWEEN = re.compile(
@@ -1370,11 +1372,11 @@ class FigureFinder:
     def _listed_country(self, text: str, start: int) -> str | None:
         """The country a breakdown line opens with ("• Finland: six suspects, ...") when the
         lines before it speak of arrests; else None."""
-        line_start = text.rfind("\n", 0, start) + 1
-        lead = _BREAKDOWN_LEAD.fullmatch(text, line_start, start)
+        line_start = text.rfind("\n", max(0, start - 80), start) + 1
+        lead = _BREAKDOWN_LEAD.fullmatch(text, line_start, start) if line_start else None
         if lead is None:
             return None
-        country = self.country_name.get(lead.group("c").lower())
+        country = self.country_name.get(lead.group("c").strip().lower())
         if country is None:
             return None
         before = self._low[max(0, line_start - 400) : line_start]
@@ -1735,14 +1737,15 @@ _WORTH_GAP = re.compile(
 _CLOSING_BRACKET = re.compile(r"[ \t]*[^()\[\]\d\n]{0,40}?[)\]]")
 # "around 23 million euros, or roughly US$25 million": the same sum in another currency
 _OR_GAP = re.compile(
-    r"[ \t]*,?[ \t]*or[ \t]+(?:(?:approximately|about|around|roughly|some|nearly|almost)[ \t]+)?$",
+    r"[ \t]*(?:,[ \t]*)?or[ \t]+"
+    r"(?:(?:approximately|about|around|roughly|some|nearly|almost)[ \t]+)?$",
     re.IGNORECASE,
 )
 
 
 # between two sums of one list: "forfeit 14.7 bitcoin, about 212 Monero and ..."
 _SUM_LIST_GAP = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
+    r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
     r"(?:(?:about|approximately|around|roughly|some|nearly|almost|over|more[ \t]+than)[ \t]+)?$",
     re.IGNORECASE,
 )

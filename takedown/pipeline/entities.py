@@ -164,7 +164,9 @@ _OPERATION_CONTEXT = re.compile(r"operation|code-?named|dubbed", re.IGNORECASE)
 _MARKET_WORD_AFTER = re.compile(r"[ \t]+[Mm]arket(?:place)?s?\b")
 _MARKET_WORD_BEFORE = re.compile(r"[Mm]arket(?:place)?s?[ \t]+$")
 # between a person and the body after them: "... Venkataraman of the Criminal Division"
-_AFTER_PERSON = re.compile(r"[ \t]*,?[ \t]*(?:(?:of|for|at|with|from|and)[ \t]+)?(?:the[ \t]+)?")
+_AFTER_PERSON = re.compile(
+    r"[ \t]*(?:,[ \t]*)?(?:(?:of|for|at|with|from|and)[ \t]+)?(?:the[ \t]+)?"
+)
 _POSSESSIVE_OWNER = re.compile(r"^(?:the\s+)?(.+?)['’]s\s+\S")
 # the left edge of a whole word that may be hyphenated: checked after the rest matched
 # (finditer_guarded, normalize/scan.py), so the scan skips ahead to the word's first letter
@@ -172,11 +174,6 @@ _NOT_AFTER_WORD_OR_HYPHEN = re.compile(r"(?<![\w-])")
 # an ambiguous country name ("Georgia", "Jordan") counts right after a preposition; not after
 # a comma, which is how US places are written ("Atlanta, Georgia")
 _PREPOSITION_BEFORE = re.compile(r"(?:\bin|\bfrom|\bof|\bto)[ \t]+(?:the[ \t]+)?$")
-# the name before ", " or " and " in a list: "Syria and Jordan", "Armenia, Georgia"
-_COORDINATED_BEFORE = re.compile(
-    r"([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,2})"
-    r"(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$"
-)
 # "New Mexico", "New South Wales": a country's name inside a longer place name (listed longer
 # names such as "Papua New Guinea" win as longer matches)
 _NEW_PLACE_BEFORE = re.compile(r"\bNew[ \t]+(?:South[ \t]+)?$")
@@ -442,10 +439,21 @@ class EntityRecognizer(RulesComponent):
     def _after_a_country(self, text: str, start: int) -> bool:
         """Listed after another country ("Syria and Jordan", "Armenia, Georgia"): a country
         too, whatever else its name could be."""
-        m = _COORDINATED_BEFORE.search(text, max(0, start - 40), start)
-        if m is None:
+        before = text[max(0, start - 40) : start].rstrip()
+        if before.endswith((" and", " or")):
+            before = before.rsplit(None, 1)[0] if " " in before else ""
+        before = before.rstrip().removesuffix(",").rstrip()
+        if not before or before.endswith(","):
             return False
-        idx = self.surface_index.get(norm_key(m.group(1)))
+        words: list[str] = []
+        for w in reversed(before.split()[-3:]):  # the capitalised run before: "South Sudan"
+            if not w[:1].isupper() or w.endswith(","):
+                break
+            words.insert(0, w)
+        name = " ".join(words)
+        if not name or name in _AMBIGUOUS_COUNTRY_FORMS:
+            return False  # "Michael Jordan and Chad Smith": no country to lean on
+        idx = self.surface_index.get(norm_key(name))
         return idx is not None and self.entries[idx].label == "country"
 
     def _bracketed_owner(self, text: str, end: int) -> GazetteerEntry | None:
