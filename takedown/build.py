@@ -25,7 +25,7 @@ from takedown.pipeline.common import (
     entity_rows,
     source_text,
 )
-from takedown.pipeline.entities import stable_id
+from takedown.pipeline.entities import OPERATION_WORD, stable_id
 
 _FIELD_OF = {
     "operation": "operations",
@@ -135,7 +135,6 @@ def _mentions(doc: Doc) -> dict[str, dict[str, list[_Mention]]]:
 
 
 _SOURCE_RANK = {"gazetteer": 2, "abbreviation": 1}
-_OPERATION_WORD = re.compile(r"^(?:[Oo]peration|Project)\s+")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
@@ -173,7 +172,7 @@ def _entities(groups: dict[str, list[_Mention]], label: str) -> list[dict[str, A
         name = first.canonical
         forms = _forms(members, label)
         if first.source != "gazetteer" and label == "operation":
-            bare = [_OPERATION_WORD.sub("", f) for f in forms]
+            bare = [OPERATION_WORD.sub("", f) for f in forms]
             camel = [b for b in bare if _CAMEL.search(b)]
             name = camel[0] if camel else bare[0]
         source = max((m.source for m in members), key=lambda src: _SOURCE_RANK.get(src, 0))

@@ -150,7 +150,8 @@ _MARKET_HEAD = re.compile(r"(?<!\s)\s+(?:Market|Marketplace)$")
 _MARKET_HEAD_AFTER = re.compile(r" (?:Market|Marketplace)\b")
 _SUFFIX = re.compile(r"(?<![\s,]),?\s*(?:Jr\.|Sr\.|III|II|IV)$")
 _BRACKETED_ACRONYM = re.compile(r"(?:['’]s)?[ \t]*\([ \t]*([A-Z][\w&.-]{1,9})[ \t]*\)")
-_OPERATION_WORD = re.compile(r"^(?:[Oo]peration|Project)[ \t]+")
+# the word that introduces an operation's name ("Operation SpecTor", "Project BIONIC")
+OPERATION_WORD = re.compile(r"^(?:[Oo]peration|Project)[ \t]+")
 _KEY_LEAD = re.compile(r"^(?:the|operation)\s+")
 _KEY_POSSESSIVE = re.compile(r"'s$")
 _KEY_PUNCT = re.compile(r"[\s.\-'’]+")
@@ -755,7 +756,7 @@ class EntityRecognizer(RulesComponent):
                     add(c, start, end, "market-short-form")
         low: str | None = None
         for c in [o for o in first_of.values() if o.label == "operation"]:
-            surface = _OPERATION_WORD.sub("", text[c.start : c.end]).replace(" ", "").lower()
+            surface = OPERATION_WORD.sub("", text[c.start : c.end]).replace(" ", "").lower()
             if not surface:
                 continue
             low = low if low is not None else ascii_lower(text)
